@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"chronicle/internal/ingest"
+	"chronicle/internal/pipeline"
+	"chronicle/internal/store"
+)
+
+func runIngest(ctx context.Context, cfg Config, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlagSet("ingest", "ingest [flags] INPUT...\n\nReads files, folders (recursively), - (stdin) or http(s) URLs of pages and feeds,\ncodes every article and stores the result.", stdout, stderr)
+	dbFlag(fs, &cfg)
+	workFlags(fs, &cfg)
+	fs.IntVar(&cfg.Batch, "batch", cfg.Batch, "articles per write transaction")
+	follow := fs.Bool("follow", false, "for feeds, fetch every item's page and code the page")
+	quiet := fs.Bool("quiet", false, "print no progress, only the summary")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageError("ingest: no input given")
+	}
+	if err := cfg.Validate(); err != nil {
+		return usageError("ingest: %v", err)
+	}
+	inputs, err := ingest.Expand(fs.Args())
+	if err != nil {
+		return usageError("ingest: %v", err)
+	}
+
+	db, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return fmt.Errorf("open database %s: %v", cfg.DB, err)
+	}
+	defer db.Close()
+
+	st, err := stages()
+	if err != nil {
+		return err
+	}
+	prog := newProgress(stderr, *quiet)
+	p := pipeline.New(st, db.SaveArticles, pipeline.Options{
+		Workers:  cfg.Workers,
+		Batch:    cfg.Batch,
+		Read:     ingest.Options{MaxBytes: cfg.MaxBytes, Follow: *follow},
+		Known:    db.Hashes,
+		Progress: prog.update,
+	})
+	stats, failures, runErr := p.Run(ctx, inputs, stdin)
+	prog.finish()
+
+	// Failures are recorded in the database too, so that a later run can
+	// list what is still broken; a later success clears the record.
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	for _, f := range failures {
+		if err := db.RecordFailure(context.WithoutCancel(ctx), f.Input, f.Err); err != nil {
+			log.Error("record failure", "input", f.Input, "err", err)
+		}
+	}
+	printSummary(stdout, stats, cfg.DB)
+	for _, f := range failures {
+		fmt.Fprintf(stderr, "error: %v\n", f.Err)
+	}
+	if runErr != nil {
+		return runErr
+	}
+	if len(failures) > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("chronicle: %d of the inputs' records failed; the rest is stored", len(failures))}
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, s pipeline.Stats, db string) {
+	rate := s.Rate()
+	fmt.Fprintf(w, "inputs      %d (%d unreadable)\n", s.Inputs, s.InputsFailed)
+	fmt.Fprintf(w, "articles    %d new, %d unchanged, %d replaced, %d failed\n", s.New, s.Unchanged, s.Replaced, s.Failed)
+	fmt.Fprintf(w, "found       %d sentences, %d mentions, %d events, %d quotes\n", s.Sentences, s.Mentions, s.Events, s.Quotes)
+	fmt.Fprintf(w, "time        %s (%.0f articles/s)\n", s.Elapsed.Round(time.Millisecond), rate)
+	if db != "" {
+		fmt.Fprintf(w, "database    %s\n", db)
+	}
+}
+
+// isTerminal reports whether w is a terminal, for choosing between a
+// progress bar and plain periodic lines.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && !strings.EqualFold(os.Getenv("TERM"), "dumb")
+}

@@ -1,0 +1,786 @@
+package kb
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"chronicle/internal/news"
+)
+
+// actorFiles holds the actor knowledge: sectors, titles, institution
+// patterns, organisations and people (people/*.tsv, one file per region).
+//
+//go:embed data/actors
+var actorFiles embed.FS
+
+// Actors holds people with their dated roles, organisations, titles,
+// institution patterns and the PLOVER sectors. It is read-only after
+// loading and safe for concurrent use.
+type Actors struct {
+	sectors    []SectorInfo
+	sectorSet  map[news.Sector]bool
+	titles     []Title
+	titleLevel []int
+	titleByKey map[string]int
+	insts      []Institution
+	instByKey  map[string]int
+	orgs       []Org
+	orgByID    map[string]int
+	orgByName  map[string][]int
+	people     []Person
+	personByID map[string]int
+	byName     map[string][]int // full names and listed aliases
+	bySurname  map[string][]int // last words of names, used when no full name matches
+	offices    map[string][]roleRef
+}
+
+// SectorInfo describes one PLOVER sector code.
+type SectorInfo struct {
+	Code       news.Sector
+	Name       string
+	Definition string
+}
+
+// Title is a role word or title as news writes it ("Gen.", "Foreign
+// Secretary"), with the canonical role it names ("General", "Foreign
+// Minister") and the sector of its holders. Person is true when the title
+// precedes a personal name ("President Lula", "Sgt. Smith").
+type Title struct {
+	Words  string
+	Role   string
+	Sector news.Sector
+	Person bool
+}
+
+// Institution is a national institution or group named relative to a
+// country or nationality: the Words of "the French foreign ministry",
+// "Nigeria's armed forces" or "ministry of foreign affairs of Chile" are
+// "foreign ministry", "armed forces" and "ministry of foreign affairs".
+type Institution struct {
+	Words  string
+	Sector news.Sector
+	Role   string
+	Type   news.EntityType
+}
+
+// Role is one office a person held. Country is an ISO 3166-1 alpha-3 code,
+// or IGO with Org naming the organisation. A zero End means the role is
+// still held.
+type Role struct {
+	Title   string
+	Country string
+	Org     string
+	Note    string
+	Sector  news.Sector
+	Start   time.Time
+	End     time.Time
+
+	level     int // seniority: 0 head of state, 1 head of government, 2 minister, 3 other
+	startPrec datePrec
+	endPrec   datePrec
+}
+
+// Person is a person of the news with the roles held since 2000.
+// Country is the country of the person's first national role.
+type Person struct {
+	ID      string
+	Name    string
+	Country string
+	Aliases []string
+	Roles   []Role
+}
+
+// Org is an organisation: an international body, a national institution
+// with a name of its own, a party, an armed group, a company, an NGO or a
+// news outlet. Country is an alpha-3 code or one of the PLOVER non-state
+// codes (IGO, UNO, EUR, NGO, ISM, IMG, MNC). Kind is one of igo, state,
+// party, armed, ngo, company, media, edu and rel; news outlets (kind
+// media, sector JRN) report events rather than take part in them.
+type Org struct {
+	ID      string
+	Name    string
+	Country string
+	Kind    string
+	Sector  news.Sector
+	Aliases []string
+
+	history []orgPeriod
+}
+
+type orgPeriod struct {
+	sector     news.Sector
+	start, end time.Time
+}
+
+type roleRef struct{ person, role int }
+
+type datePrec uint8
+
+const (
+	precDay datePrec = iota
+	precMonth
+	precYear
+)
+
+// Role levels, most senior first.
+const (
+	levelState = iota
+	levelGovernment
+	levelMinister
+	levelOther
+)
+
+// nonState reports whether code is one of the PLOVER manual's codes for
+// international non-state actors, which stand in the country column of
+// organisations and roles.
+func nonState(code string) bool {
+	switch code {
+	case "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC":
+		return true
+	}
+	return false
+}
+
+// actorLevel maps the level column of titles.tsv to a seniority.
+func actorLevel(s string) (int, bool) {
+	switch s {
+	case "state":
+		return levelState, true
+	case "government":
+		return levelGovernment, true
+	case "minister":
+		return levelMinister, true
+	case "":
+		return levelOther, true
+	}
+	return 0, false
+}
+
+// orgKind reports whether s is a known organisation kind.
+func orgKind(s string) bool {
+	switch s {
+	case "igo", "state", "party", "armed", "ngo", "company", "media", "edu", "rel":
+		return true
+	}
+	return false
+}
+
+// institutionType maps the type column of institutions.tsv.
+func institutionType(s string) (news.EntityType, bool) {
+	switch s {
+	case "ORG":
+		return news.Org, true
+	case "PERSON":
+		return news.Person, true
+	}
+	return "", false
+}
+
+// actorKey is the lookup form of a name: folded, without a leading
+// article and without trailing dots ("The U.S." and "the U.S" agree).
+func actorKey(s string) string {
+	k := strings.TrimRight(Fold(s), ".")
+	k = strings.TrimPrefix(k, "the ")
+	return strings.TrimSpace(k)
+}
+
+// institutionKey is actorKey with the last word made singular, so that
+// "soldiers" finds "soldier" and "authorities" finds "authority".
+func institutionKey(s string) string {
+	k := actorKey(s)
+	i := strings.LastIndexByte(k, ' ') + 1
+	w := k[i:]
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 3:
+		w = w[:len(w)-1]
+	}
+	return k[:i] + w
+}
+
+// Sectors returns the PLOVER sectors in manual order.
+func (a *Actors) Sectors() []SectorInfo { return slices.Clone(a.sectors) }
+
+// Title returns the title written words, compared through Fold.
+func (a *Actors) Title(words string) (Title, bool) {
+	i, ok := a.titleByKey[actorKey(words)]
+	if !ok {
+		return Title{}, false
+	}
+	return a.titles[i], true
+}
+
+// Institution returns the institution pattern written words ("foreign
+// ministry", "the army", "soldiers"), compared through Fold and with the
+// last word's plural folded into its singular.
+func (a *Actors) Institution(words string) (Institution, bool) {
+	i, ok := a.instByKey[institutionKey(words)]
+	if !ok {
+		return Institution{}, false
+	}
+	return a.insts[i], true
+}
+
+// Institutions returns every institution pattern in file order.
+func (a *Actors) Institutions() []Institution { return slices.Clone(a.insts) }
+
+// Person returns the person with the given id.
+func (a *Actors) Person(id string) (Person, bool) {
+	i, ok := a.personByID[id]
+	if !ok {
+		return Person{}, false
+	}
+	return a.people[i], true
+}
+
+// PeopleByName returns the people whose name or listed alias is name,
+// compared through Fold; when there is none, the people whose name ends
+// in name ("Merkel", "Lula da Silva"). The result is in file order and
+// empty when nobody matches.
+func (a *Actors) PeopleByName(name string) []Person {
+	k := actorKey(name)
+	idx := a.byName[k]
+	if len(idx) == 0 {
+		idx = a.bySurname[k]
+	}
+	out := make([]Person, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, a.people[i])
+	}
+	return out
+}
+
+// Org returns the organisation with the given id.
+func (a *Actors) Org(id string) (Org, bool) {
+	i, ok := a.orgByID[id]
+	if !ok {
+		return Org{}, false
+	}
+	return a.orgs[i], true
+}
+
+// OrgsByName returns the organisations whose name or alias is name,
+// compared through Fold and ignoring a leading "the", in file order.
+func (a *Actors) OrgsByName(name string) []Org {
+	idx := a.orgByName[actorKey(name)]
+	out := make([]Org, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, a.orgs[i])
+	}
+	return out
+}
+
+// SectorAt returns the organisation's sector on t: armed movements that
+// took power (or lost it) change sector over time. With a zero t it
+// returns the current sector.
+func (o Org) SectorAt(t time.Time) news.Sector {
+	for _, p := range o.history {
+		if (t.IsZero() && p.end.IsZero()) || (!t.IsZero() && !t.Before(p.start) && (p.end.IsZero() || t.Before(p.end))) {
+			return p.sector
+		}
+	}
+	return o.Sector
+}
+
+// held reports whether the role was held on t.
+func (r Role) held(t time.Time) bool {
+	return !t.Before(r.Start) && (r.End.IsZero() || !t.After(r.End))
+}
+
+// RoleAt returns the most senior role the person held on t (head of state
+// before head of government before minister before any other role; the
+// later start among equals). With a zero t it returns the latest role.
+// It reports false when the person held no role on t.
+func (p Person) RoleAt(t time.Time) (Role, bool) {
+	best := -1
+	for i, r := range p.Roles {
+		if !t.IsZero() && !r.held(t) {
+			continue
+		}
+		if best < 0 || betterRole(r, p.Roles[best], t.IsZero()) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Role{}, false
+	}
+	return p.Roles[best], true
+}
+
+// betterRole reports whether r beats cur: by start when latest is set,
+// otherwise by seniority and then start.
+func betterRole(r, cur Role, latest bool) bool {
+	if !latest && r.level != cur.level {
+		return r.level < cur.level
+	}
+	if !r.Start.Equal(cur.Start) {
+		return r.Start.After(cur.Start)
+	}
+	return r.level < cur.level
+}
+
+// SectorAt returns the person's sector on t: that of the role held on t,
+// ELI (a former official) when every role ended before t, or "" when the
+// person held no role by then. With a zero t it is the latest role's
+// sector.
+func (p Person) SectorAt(t time.Time) news.Sector {
+	if r, ok := p.RoleAt(t); ok {
+		return r.Sector
+	}
+	for _, r := range p.Roles {
+		if !r.Start.After(t) {
+			return news.SectorElite
+		}
+	}
+	return ""
+}
+
+// Holder returns who held the office title of country on t: Holder("USA",
+// "President", t), Holder("GBR", "Prime Minister", t). Titles compare
+// through their canonical role, so "Secretary of State" of the USA finds
+// the foreign minister. For international organisations country is the
+// organisation's name as the people files give it ("UN", "NATO"). When
+// coarse dates let two holders qualify, the later appointee wins.
+func (a *Actors) Holder(country, title string, t time.Time) (Person, bool) {
+	refs := a.offices[officeKey(country, a.canonicalRole(title))]
+	best := roleRef{-1, -1}
+	for _, ref := range refs {
+		r := a.people[ref.person].Roles[ref.role]
+		if !r.held(t) {
+			continue
+		}
+		if best.person < 0 || r.Start.After(a.people[best.person].Roles[best.role].Start) {
+			best = ref
+		}
+	}
+	if best.person < 0 {
+		return Person{}, false
+	}
+	return a.people[best.person], true
+}
+
+// canonicalRole returns the folded canonical role of a title.
+func (a *Actors) canonicalRole(title string) string {
+	if t, ok := a.Title(title); ok && t.Role != "" {
+		return actorKey(t.Role)
+	}
+	return actorKey(title)
+}
+
+func officeKey(country, role string) string {
+	return actorKey(country) + "\x00" + role
+}
+
+// names calls fn for every person name and alias, organisation name and
+// alias, and title.
+func (a *Actors) names(fn func(Name)) {
+	for _, p := range a.people {
+		fn(Name{Text: p.Name, Kind: NamePerson, Key: p.ID})
+		for _, al := range p.Aliases {
+			fn(Name{Text: al, Kind: NamePerson, Key: p.ID})
+		}
+	}
+	for _, o := range a.orgs {
+		fn(Name{Text: o.Name, Kind: NameOrg, Key: o.ID})
+		for _, al := range o.Aliases {
+			fn(Name{Text: al, Kind: NameOrg, Key: o.ID})
+		}
+	}
+	for _, t := range a.titles {
+		fn(Name{Text: t.Words, Kind: NameTitle, Key: t.Words})
+	}
+}
+
+// loadActors parses the embedded actor files. Country codes are checked
+// for form here; their membership in the country table is left to the
+// tests, so that the two halves of the knowledge base load independently.
+func loadActors(g *Geo) (*Actors, error) {
+	return parseActors(actorFiles, "data/actors")
+}
+
+func parseActors(fsys fs.FS, dir string) (*Actors, error) {
+	a := &Actors{
+		sectorSet:  map[news.Sector]bool{},
+		titleByKey: map[string]int{},
+		instByKey:  map[string]int{},
+		orgByID:    map[string]int{},
+		orgByName:  map[string][]int{},
+		personByID: map[string]int{},
+		byName:     map[string][]int{},
+		bySurname:  map[string][]int{},
+		offices:    map[string][]roleRef{},
+	}
+	steps := []struct {
+		file  string
+		cols  int
+		parse func(file string, line int, f []string) error
+	}{
+		{"sectors.tsv", 3, a.addSector},
+		{"titles.tsv", 5, a.addTitle},
+		{"institutions.tsv", 4, a.addInstitution},
+		{"orgs.tsv", 7, a.addOrg},
+	}
+	for _, s := range steps {
+		if err := readActorTSV(fsys, path.Join(dir, s.file), s.cols, s.parse); err != nil {
+			return nil, err
+		}
+	}
+	files, err := fs.Glob(fsys, path.Join(dir, "people", "*.tsv"))
+	if err != nil {
+		return nil, fmt.Errorf("list people files: %v", err)
+	}
+	for _, f := range files {
+		if err := readActorTSV(fsys, f, 10, a.addPersonRow); err != nil {
+			return nil, err
+		}
+	}
+	a.finishPeople()
+	return a, nil
+}
+
+// readActorTSV calls parse for every data line of a tab-separated file,
+// padding missing trailing columns with empty strings.
+func readActorTSV(fsys fs.FS, name string, cols int, parse func(file string, line int, f []string) error) error {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("read %s: %v", name, err)
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	base := path.Base(path.Dir(name)) + "/" + path.Base(name)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) > cols {
+			return fmt.Errorf("%s:%d: %d columns, want at most %d", base, n, len(f), cols)
+		}
+		for len(f) < cols {
+			f = append(f, "")
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		if err := parse(base, n, f); err != nil {
+			return fmt.Errorf("%s:%d: %v", base, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func (a *Actors) sector(code string) (news.Sector, error) {
+	s := news.Sector(code)
+	if !a.sectorSet[s] {
+		return "", fmt.Errorf("unknown sector %q", code)
+	}
+	return s, nil
+}
+
+// addSector reads: code, name, definition.
+func (a *Actors) addSector(_ string, _ int, f []string) error {
+	if len(f[0]) != 3 || f[1] == "" {
+		return fmt.Errorf("sector needs a 3-letter code and a name")
+	}
+	s := news.Sector(f[0])
+	if a.sectorSet[s] {
+		return fmt.Errorf("duplicate sector %s", s)
+	}
+	a.sectorSet[s] = true
+	a.sectors = append(a.sectors, SectorInfo{Code: s, Name: f[1], Definition: f[2]})
+	return nil
+}
+
+// addTitle reads: words, role, sector, person (yes/no), level.
+func (a *Actors) addTitle(_ string, _ int, f []string) error {
+	sec, err := a.sector(f[2])
+	if err != nil {
+		return err
+	}
+	level, ok := actorLevel(f[4])
+	if !ok {
+		return fmt.Errorf("unknown level %q", f[4])
+	}
+	if f[3] != "yes" && f[3] != "no" {
+		return fmt.Errorf("person column %q, want yes or no", f[3])
+	}
+	t := Title{Words: f[0], Role: f[1], Sector: sec, Person: f[3] == "yes"}
+	if t.Role == "" {
+		t.Role = t.Words
+	}
+	k := actorKey(t.Words)
+	if _, dup := a.titleByKey[k]; dup || k == "" {
+		return fmt.Errorf("duplicate or empty title %q", t.Words)
+	}
+	a.titleByKey[k] = len(a.titles)
+	a.titles = append(a.titles, t)
+	a.titleLevel = append(a.titleLevel, level)
+	return nil
+}
+
+// addInstitution reads: words, sector, role, type.
+func (a *Actors) addInstitution(_ string, _ int, f []string) error {
+	sec, err := a.sector(f[1])
+	if err != nil {
+		return err
+	}
+	typ, ok := institutionType(f[3])
+	if !ok {
+		return fmt.Errorf("unknown entity type %q", f[3])
+	}
+	k := institutionKey(f[0])
+	if _, dup := a.instByKey[k]; dup || k == "" {
+		return fmt.Errorf("duplicate or empty institution %q", f[0])
+	}
+	a.instByKey[k] = len(a.insts)
+	a.insts = append(a.insts, Institution{Words: f[0], Sector: sec, Role: f[2], Type: typ})
+	return nil
+}
+
+// addOrg reads: id, name, aliases, country, sector, kind, history.
+func (a *Actors) addOrg(_ string, _ int, f []string) error {
+	o := Org{ID: f[0], Name: f[1], Aliases: splitAliases(f[2]), Country: f[3], Kind: f[5]}
+	if !validSlug(o.ID) || o.Name == "" {
+		return fmt.Errorf("org needs a slug id and a name")
+	}
+	if _, dup := a.orgByID[o.ID]; dup {
+		return fmt.Errorf("duplicate org id %s", o.ID)
+	}
+	if !validActorCountry(o.Country) {
+		return fmt.Errorf("org %s: bad country %q", o.ID, o.Country)
+	}
+	if !orgKind(o.Kind) {
+		return fmt.Errorf("org %s: unknown kind %q", o.ID, o.Kind)
+	}
+	var err error
+	if o.Sector, err = a.sector(f[4]); err != nil {
+		return err
+	}
+	if o.history, err = a.parseHistory(f[6]); err != nil {
+		return fmt.Errorf("org %s: %v", o.ID, err)
+	}
+	i := len(a.orgs)
+	a.orgByID[o.ID] = i
+	a.orgs = append(a.orgs, o)
+	for _, n := range append([]string{o.Name}, o.Aliases...) {
+		k := actorKey(n)
+		if !slices.Contains(a.orgByName[k], i) {
+			a.orgByName[k] = append(a.orgByName[k], i)
+		}
+	}
+	return nil
+}
+
+// parseHistory reads "REB 2001-12..2021-08; GOV 2021-08..": sectors over
+// periods, the end exclusive and open when empty.
+func (a *Actors) parseHistory(s string) ([]orgPeriod, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out []orgPeriod
+	for _, part := range strings.Split(s, ";") {
+		code, span, ok := strings.Cut(strings.TrimSpace(part), " ")
+		from, to, ok2 := strings.Cut(span, "..")
+		if !ok || !ok2 {
+			return nil, fmt.Errorf("history %q, want SECTOR FROM..TO", part)
+		}
+		sec, err := a.sector(code)
+		if err != nil {
+			return nil, err
+		}
+		p := orgPeriod{sector: sec}
+		if p.start, _, err = parseActorDate(from, false); err != nil {
+			return nil, err
+		}
+		if to != "" {
+			if p.end, _, err = parseActorDate(to, false); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// addPersonRow reads: id, name, aliases, country, title, sector, start,
+// end, org, note. A person's first row names them; later rows of the same
+// id add roles and must directly follow.
+func (a *Actors) addPersonRow(file string, _ int, f []string) error {
+	id := f[0]
+	if !validSlug(id) {
+		return fmt.Errorf("bad person id %q", id)
+	}
+	i, seen := a.personByID[id]
+	switch {
+	case !seen:
+		if f[1] == "" {
+			return fmt.Errorf("first row of %s has no name", id)
+		}
+		i = len(a.people)
+		a.personByID[id] = i
+		a.people = append(a.people, Person{ID: id, Name: f[1], Aliases: splitAliases(f[2])})
+	case i != len(a.people)-1:
+		return fmt.Errorf("person id %s used again (rows of one person must be consecutive; ids are unique across files)", id)
+	case f[1] != "" && f[1] != a.people[i].Name:
+		return fmt.Errorf("person %s named twice (%q, %q)", id, a.people[i].Name, f[1])
+	default:
+		a.people[i].Aliases = append(a.people[i].Aliases, splitAliases(f[2])...)
+	}
+	r := Role{Country: f[3], Title: f[4], Org: f[8], Note: f[9]}
+	if !validActorCountry(r.Country) {
+		return fmt.Errorf("%s: bad country %q", id, r.Country)
+	}
+	if r.Title == "" {
+		return fmt.Errorf("%s: role without title", id)
+	}
+	if r.Country == "IGO" && r.Org == "" {
+		return fmt.Errorf("%s: IGO role without org", id)
+	}
+	var err error
+	if r.Sector, err = a.sector(f[5]); err != nil {
+		return fmt.Errorf("%s: %v", id, err)
+	}
+	if r.Start, r.startPrec, err = parseActorDate(f[6], false); err != nil {
+		return fmt.Errorf("%s: start: %v", id, err)
+	}
+	if f[7] != "" {
+		if r.End, r.endPrec, err = parseActorDate(f[7], true); err != nil {
+			return fmt.Errorf("%s: end: %v", id, err)
+		}
+		if r.End.Before(r.Start) {
+			return fmt.Errorf("%s: role %s ends %s before it starts %s", id, r.Title, f[7], f[6])
+		}
+	}
+	r.level = levelOther
+	if ti, ok := a.titleByKey[actorKey(r.Title)]; ok {
+		r.level = a.titleLevel[ti]
+	}
+	a.people[i].Roles = append(a.people[i].Roles, r)
+	return nil
+}
+
+// finishPeople sorts roles, sets countries and builds the name and office
+// indexes.
+func (a *Actors) finishPeople() {
+	for i := range a.people {
+		p := &a.people[i]
+		slices.SortStableFunc(p.Roles, func(x, y Role) int { return x.Start.Compare(y.Start) })
+		p.Country = p.Roles[0].Country
+		for _, r := range p.Roles {
+			if !nonState(r.Country) {
+				p.Country = r.Country
+				break
+			}
+		}
+		p.Aliases = slices.Compact(p.Aliases)
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			k := actorKey(n)
+			if !slices.Contains(a.byName[k], i) {
+				a.byName[k] = append(a.byName[k], i)
+			}
+			if j := strings.LastIndexByte(k, ' '); j > 0 {
+				s := k[j+1:]
+				if len(s) > 2 && !slices.Contains(a.bySurname[s], i) {
+					a.bySurname[s] = append(a.bySurname[s], i)
+				}
+			}
+		}
+		for j, r := range p.Roles {
+			ref := roleRef{i, j}
+			role := a.canonicalRole(r.Title)
+			a.offices[officeKey(r.Country, role)] = append(a.offices[officeKey(r.Country, role)], ref)
+			if r.Org != "" {
+				a.offices[officeKey(r.Org, role)] = append(a.offices[officeKey(r.Org, role)], ref)
+			}
+		}
+	}
+}
+
+// parseActorDate parses YYYY-MM-DD, YYYY-MM or YYYY. A coarse date stands
+// for its first day, or for its last day when end is set and only the year
+// is known.
+func parseActorDate(s string, end bool) (time.Time, datePrec, error) {
+	switch len(s) {
+	case 10:
+		t, err := time.Parse(time.DateOnly, s)
+		return t, precDay, err
+	case 7:
+		t, err := time.Parse("2006-01", s)
+		return t, precMonth, err
+	case 4:
+		t, err := time.Parse("2006", s)
+		if end {
+			t = t.AddDate(1, 0, -1)
+		}
+		return t, precYear, err
+	}
+	return time.Time{}, 0, fmt.Errorf("date %q, want YYYY-MM-DD, YYYY-MM or YYYY", s)
+}
+
+// bounds returns the earliest and latest days a role's start could be,
+// and the earliest and latest days its end could be, given the precision
+// of each date. An open end is far in the future.
+func (r Role) bounds() (startLo, startHi, endLo, endHi time.Time) {
+	span := func(t time.Time, p datePrec, end bool) (time.Time, time.Time) {
+		switch {
+		case p == precMonth:
+			return t, t.AddDate(0, 1, -1)
+		case p == precYear && end:
+			return t.AddDate(0, 0, 1).AddDate(-1, 0, 0), t
+		case p == precYear:
+			return t, t.AddDate(1, 0, -1)
+		}
+		return t, t
+	}
+	startLo, startHi = span(r.Start, r.startPrec, false)
+	if r.End.IsZero() {
+		far := time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+		return startLo, startHi, far, far
+	}
+	endLo, endHi = span(r.End, r.endPrec, true)
+	return startLo, startHi, endLo, endHi
+}
+
+func splitAliases(s string) []string {
+	var out []string
+	for _, al := range strings.Split(s, "|") {
+		if al = strings.TrimSpace(al); al != "" {
+			out = append(out, al)
+		}
+	}
+	return out
+}
+
+// validSlug reports whether s is a lowercase ASCII slug.
+func validSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// validActorCountry reports whether s has the form of an alpha-3 code.
+func validActorCountry(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
