@@ -15,7 +15,7 @@ import (
 )
 
 func runExtract(ctx context.Context, cfg Config, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlagSet("extract", "extract [flags] [FILE|URL|-]\n\nCodes one input without a database and writes JSONL records to stdout: for every\narticle its article record, then its events, quotes, entities, places and dates,\neach with a \"kind\" field.", stdout, stderr)
+	fs := newFlagSet("extract", "extract [flags] [FILE|URL|-]\n\nCodes one input without a database and writes JSONL records to stdout: for every\narticle its article record, then its events, quotes, entities, places and dates,\neach with a \"record\" field naming its kind.", stdout, stderr)
 	workFlags(fs, &cfg)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -84,7 +84,7 @@ func writeArticleRecords(w *bufio.Writer, a *news.Article) error {
 		if err != nil {
 			return err
 		}
-		w.WriteString(`{"kind":"` + kind + `"`)
+		w.WriteString(`{"record":"` + kind + `"`)
 		if len(b) > 2 {
 			w.WriteByte(',')
 		}

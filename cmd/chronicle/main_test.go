@@ -212,7 +212,7 @@ func TestExtract(t *testing.T) {
 	}
 	n := 0
 	for _, rec := range jsonLines(t, out) {
-		if rec["kind"] == "article" {
+		if rec["record"] == "article" {
 			n++
 		}
 	}
@@ -265,5 +265,28 @@ func TestRunCancelled(t *testing.T) {
 	err := run(ctx, []string{"ingest", "--quiet", "--db", db, "../../examples"}, func(string) string { return "" }, strings.NewReader(""), &out, &errb)
 	if err == nil {
 		t.Errorf("ingest with a cancelled context succeeded, want the cancellation")
+	}
+}
+
+func TestEval(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	if _, errOut, err := chronicle(t, "", "ingest", "--quiet", "--db", db, "../../examples/wire.jsonl"); err != nil {
+		t.Fatalf("ingest: %v (%s)", err, errOut)
+	}
+	gold := filepath.Join(dir, "gold.jsonl")
+	line := `{"record":"event","article":"wire-2025-0612-gaza-talks","type":"REJECT","source":{"country":"PSE"}}` + "\n"
+	if err := os.WriteFile(gold, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, err := chronicle(t, "", "eval", "--db", db, "--gold", gold)
+	if err != nil {
+		t.Fatalf("eval: %v (%s)", err, errOut)
+	}
+	if !strings.Contains(out, "precision") || !strings.Contains(out, "event+actors") {
+		t.Errorf("eval output = %q, want a table with an event+actors row", out)
+	}
+	if _, _, err := chronicle(t, "", "eval", "--db", db); exitCode(err) != 2 {
+		t.Errorf("eval without --gold: exit %d, want 2", exitCode(err))
 	}
 }

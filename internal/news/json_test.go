@@ -37,14 +37,14 @@ func TestRecordsWriteNullsNotEmptyStrings(t *testing.T) {
 func TestEventRoundTrip(t *testing.T) {
 	e := Event{
 		ID: "e1", Article: "a1", Type: Consult, Mode: "visit", CAMEO: "042",
-		Source: Actor{Name: "Sergey Lavrov", Country: "RUS", Sector: SectorGovernment},
-		Target: Actor{Name: "China", Country: "CHN"},
+		Source:  Actor{Name: "Sergey Lavrov", Country: "RUS", Sector: SectorGovernment},
+		Target:  Actor{Name: "China", Country: "CHN"},
 		Sources: []Actor{{Name: "Sergey Lavrov", Country: "RUS", Sector: SectorGovernment}},
 		Targets: []Actor{{Name: "China", Country: "CHN"}},
-		Date: "2025-08-20", DatePrecision: PrecisionDay, DateText: "on Wednesday",
-		Location:   &Location{Name: "Beijing", Country: "CHN", Lat: 39.9, Lon: 116.4, HasGeo: true},
-		Quantities: map[string]int{"killed": 3},
-		Evidence:   []Evidence{{Article: "a1", Sentence: "Lavrov visited Beijing on Wednesday.", Span: Span{0, 36}, Source: "example"}},
+		Date:    "2025-08-20", DatePrecision: PrecisionDay, DateText: "on Wednesday",
+		Location:    &Location{Name: "Beijing", Country: "CHN", Lat: 39.9, Lon: 116.4, HasGeo: true},
+		Quantities:  map[string]int{"killed": 3},
+		Evidence:    []Evidence{{Article: "a1", Sentence: "Lavrov visited Beijing on Wednesday.", Span: Span{0, 36}, Source: "example"}},
 		SourceCount: 1, Rule: "consult/visit", Confidence: 0.9, Trigger: Span{7, 14},
 	}
 	b, err := json.Marshal(e)

@@ -190,6 +190,7 @@ type Precision string
 // Date precisions.
 const (
 	PrecisionDay   Precision = "day"
+	PrecisionWeek  Precision = "week" // Date is the Monday of the week
 	PrecisionMonth Precision = "month"
 	PrecisionYear  Precision = "year"
 )

@@ -1,0 +1,388 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"chronicle/internal/news"
+)
+
+// Dates finds the time expressions of every sentence and resolves them to
+// calendar dates against the article's published date. Relative
+// expressions ("on Wednesday", "yesterday", "last week") are resolved only
+// when the published date is known; absolute ones ("3 May 2024",
+// "March 2013") always are. A weekday is the latest such day on or before
+// publication, unless the sentence speaks of the future ("will meet on
+// Wednesday"), then the next such day on or after it.
+//
+// The resolver is written here rather than taken from a library: the Go
+// date parsers (dateparse, go-dateparser) read a whole string as one date
+// and do not find expressions in running text with their spans, nor apply
+// news conventions such as the weekday rule.
+func Dates(a *news.Article) {
+	a.Dates = a.Dates[:0]
+	for _, s := range a.Sentences {
+		text := s.Text(a.Text)
+		for _, d := range findDates(text, a.Published) {
+			d.Span.Start += s.Span.Start
+			d.Span.End += s.Span.Start
+			d.Sentence = s.Index
+			a.Dates = append(a.Dates, d)
+		}
+	}
+}
+
+const (
+	reWeekday = `(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
+	reMonth   = `(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)`
+	reDay     = `(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?`
+	reYear    = `(?:1[89][0-9]{2}|20[0-9]{2})`
+	reNum     = `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3})`
+	rePart    = `(?:\s+(?:morning|afternoon|evening|night))?`
+)
+
+// dateRule is one kind of time expression: its pattern (matched case
+// insensitively on word boundaries) and how it resolves.
+type dateRule struct {
+	name    string
+	re      *regexp.Regexp
+	resolve func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool)
+	// relative rules need a known reference date.
+	relative bool
+}
+
+// dateRules are ordered from the most specific to the least: where two
+// matches overlap, the earlier rule wins.
+var dateRules = []dateRule{
+	{name: "iso", re: wordRe(`(` + reYear + `)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])`),
+		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
+			return ymd(atoi(m[1]), time.Month(atoi(m[2])), atoi(m[3]))
+		}},
+	{name: "day-month-year", re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `),?\s+(` + reYear + `)`),
+		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
+			return ymd(atoi(m[3]), month(m[2]), atoi(m[1]))
+		}},
+	{name: "month-day-year", re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `),?\s+(` + reYear + `)`),
+		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
+			return ymd(atoi(m[3]), month(m[1]), atoi(m[2]))
+		}},
+	{name: "day-month", relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `)`),
+		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
+			return nearestYear(ref, month(m[2]), atoi(m[1]), future)
+		}},
+	{name: "month-day", relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `)`),
+		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
+			return nearestYear(ref, month(m[1]), atoi(m[2]), future)
+		}},
+	{name: "month-year", re: wordRe(`(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(` + reMonth + `),?\s+(?:of\s+)?(` + reYear + `)`),
+		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
+			t, _, ok := ymd(atoi(m[2]), month(m[1]), 1)
+			return t, news.PrecisionMonth, ok
+		}},
+	{name: "weekday", relative: true, re: wordRe(`(?:(last|next|this|on|early|late)\s+)?(` + reWeekday + `)(?:'s)?` + rePart),
+		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
+			return weekday(ref, strings.ToLower(m[1]), dayOfWeek(m[2]), future)
+		}},
+	{name: "deictic", relative: true, re: wordRe(`(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|overnight|last\s+night|this\s+(?:morning|afternoon|evening))`),
+		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+			off := map[string]int{"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+			return ref.AddDate(0, 0, off[squash(m[1])]), news.PrecisionDay, true
+		}},
+	{name: "ago", relative: true, re: wordRe(`(` + reNum + `)\s+(day|week|month|year)s?\s+(ago|earlier|later|from\s+now)`),
+		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+			n := number(m[1])
+			if n < 0 {
+				return time.Time{}, "", false
+			}
+			if dir := strings.ToLower(m[3]); dir == "ago" || dir == "earlier" {
+				n = -n
+			}
+			// "two weeks ago" counts back from the day of writing.
+			ref = day(ref)
+			switch strings.ToLower(m[2]) {
+			case "day":
+				return ref.AddDate(0, 0, n), news.PrecisionDay, true
+			case "week":
+				return ref.AddDate(0, 0, 7*n), news.PrecisionDay, true
+			case "month":
+				return ref.AddDate(0, n, 0), news.PrecisionDay, true
+			}
+			return ref.AddDate(n, 0, 0), news.PrecisionDay, true
+		}},
+	{name: "relative-period", relative: true, re: wordRe(`(?:(?:earlier|later)\s+)?(last|this|next|previous|past|coming)\s+(week|month|year)`),
+		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+			n := map[string]int{"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[strings.ToLower(m[1])]
+			return shift(ref, strings.ToLower(m[2]), n)
+		}},
+	{name: "month", relative: true, re: wordRe(`(?:(early|mid|late|last|next|this|in|since|until|by|from)[\s-]+)(` + reMonth + `)`),
+		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
+			mo := month(m[2])
+			if mo == 0 {
+				return time.Time{}, "", false
+			}
+			y := ref.Year()
+			switch strings.ToLower(m[1]) {
+			case "last":
+				if int(mo) >= int(ref.Month()) {
+					y--
+				}
+			case "next":
+				if int(mo) <= int(ref.Month()) {
+					y++
+				}
+			default:
+				if future && int(mo) < int(ref.Month()) {
+					y++
+				} else if !future && int(mo) > int(ref.Month())+1 {
+					y--
+				}
+			}
+			return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), news.PrecisionMonth, true
+		}},
+	{name: "year", re: wordRe(`(?:(?:in|since|until|by|from|of|during|before|after|early|late|mid)[\s-]+)(` + reYear + `)`),
+		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
+			return time.Date(atoi(m[1]), 1, 1, 0, 0, 0, 0, time.UTC), news.PrecisionYear, true
+		}},
+}
+
+func wordRe(p string) *regexp.Regexp { return regexp.MustCompile(`(?i)\b` + p + `\b`) }
+
+// futureRe finds the words that put a sentence's weekday or month in the
+// future: a modal, "due to", "plans to", "next".
+var futureRe = regexp.MustCompile(`(?i)\b(will|won't|'ll|shall|is\s+due|are\s+due|due\s+to|plans?\s+to|planned|planning|is\s+set\s+to|are\s+set\s+to|set\s+to\s+resume|scheduled|is\s+expected\s+to|are\s+expected\s+to|upcoming|to\s+be\s+held|going\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until|postponed|delayed|would\s+be)\b`)
+
+// clauseStart finds where the clause holding a time expression begins, so
+// that a modal of another clause does not make it future.
+var clauseStart = regexp.MustCompile(`(?i)(?:[,;:]|\bsaid\b|\bsays\b|\bafter\b|\bbecause\b)[^,;:]*$`)
+
+// prepositions open a time expression without belonging to it.
+var prepositions = map[string]bool{"on": true, "in": true, "since": true, "until": true, "by": true, "from": true,
+	"of": true, "during": true, "before": true, "after": true}
+
+// findDates returns the resolved time expressions of one sentence with
+// spans relative to it.
+func findDates(text string, ref time.Time) []news.Date {
+	type hit struct {
+		start, end int
+		rule       int
+		groups     []string
+	}
+	var hits []hit
+	for ri, r := range dateRules {
+		if r.relative && ref.IsZero() {
+			continue
+		}
+		for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
+			g := make([]string, len(loc)/2)
+			for i := range g {
+				if loc[2*i] >= 0 {
+					g[i] = text[loc[2*i]:loc[2*i+1]]
+				}
+			}
+			hits = append(hits, hit{loc[0], loc[1], ri, g})
+		}
+	}
+	// The most specific rule first (the table is ordered so), then the
+	// longest match; keep non-overlapping hits.
+	sortHits := func(i, j int) bool {
+		if hits[i].rule != hits[j].rule {
+			return hits[i].rule < hits[j].rule
+		}
+		return hits[i].end-hits[i].start > hits[j].end-hits[j].start
+	}
+	sortSlice(len(hits), sortHits, func(i, j int) { hits[i], hits[j] = hits[j], hits[i] })
+	var kept []hit
+	for _, h := range hits {
+		clash := false
+		for _, k := range kept {
+			if h.start < k.end && k.start < h.end {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			kept = append(kept, h)
+		}
+	}
+	sortSlice(len(kept), func(i, j int) bool { return kept[i].start < kept[j].start }, func(i, j int) { kept[i], kept[j] = kept[j], kept[i] })
+
+	var out []news.Date
+	for _, h := range kept {
+		r := dateRules[h.rule]
+		start := h.start
+		// A leading preposition ("on Monday", "in 1994") is not part of
+		// the expression.
+		if w, rest, ok := strings.Cut(h.groups[0], " "); ok && prepositions[strings.ToLower(w)] {
+			start = h.end - len(strings.TrimLeft(rest, " "))
+		}
+		before := text[max(0, h.start-60):h.start]
+		if loc := clauseStart.FindStringIndex(before); loc != nil {
+			before = before[loc[0]:]
+		}
+		possessive := strings.HasSuffix(strings.ToLower(h.groups[0]), "'s")
+		future := !possessive && futureRe.MatchString(before) || strings.HasPrefix(strings.ToLower(h.groups[0]), "next")
+		t, prec, ok := r.resolve(h.groups, ref, future)
+		if !ok {
+			continue
+		}
+		out = append(out, news.Date{
+			Span:      news.Span{Start: start, End: h.end},
+			Text:      text[start:h.end],
+			Date:      t.Format(news.DateFormat),
+			Precision: prec,
+			Rule:      "date:" + r.name,
+		})
+	}
+	return out
+}
+
+// sortSlice is an insertion sort: sentences hold a handful of dates, and it
+// keeps the result deterministic for equal keys.
+func sortSlice(n int, less func(i, j int) bool, swap func(i, j int)) {
+	for i := 1; i < n; i++ {
+		for j := i; j > 0 && less(j, j-1); j-- {
+			swap(j, j-1)
+		}
+	}
+}
+
+func atoi(s string) int {
+	s = strings.TrimRight(strings.ToLower(s), "stndrh")
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+func squash(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// ymd returns a valid calendar day or false ("31 February" is not a date).
+func ymd(y int, m time.Month, d int) (time.Time, news.Precision, bool) {
+	if m == 0 || d < 1 || d > 31 {
+		return time.Time{}, "", false
+	}
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, "", false
+	}
+	return t, news.PrecisionDay, true
+}
+
+// month reads a month name or abbreviation. It must be capitalised, as
+// month names are in English text: "may" is a verb.
+func month(s string) time.Month {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return 0
+	}
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	if len(s) < 3 {
+		return 0
+	}
+	for m := time.January; m <= time.December; m++ {
+		if strings.HasPrefix(strings.ToLower(m.String()), s[:3]) {
+			return m
+		}
+	}
+	return 0
+}
+
+func dayOfWeek(s string) time.Weekday {
+	s = strings.ToLower(s)
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.ToLower(d.String()) == s {
+			return d
+		}
+	}
+	return time.Sunday
+}
+
+// weekday resolves a named weekday against ref.
+func weekday(ref time.Time, mod string, wd time.Weekday, future bool) (time.Time, news.Precision, bool) {
+	ref = day(ref)
+	back := (int(ref.Weekday()) - int(wd) + 7) % 7 // days back to the latest such day, 0 = today
+	switch mod {
+	case "last":
+		if back == 0 {
+			back = 7
+		}
+		return ref.AddDate(0, 0, -back), news.PrecisionDay, true
+	case "next":
+		fwd := (int(wd) - int(ref.Weekday()) + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		return ref.AddDate(0, 0, fwd), news.PrecisionDay, true
+	}
+	if future {
+		fwd := (int(wd) - int(ref.Weekday()) + 7) % 7
+		return ref.AddDate(0, 0, fwd), news.PrecisionDay, true
+	}
+	return ref.AddDate(0, 0, -back), news.PrecisionDay, true
+}
+
+// nearestYear puts a day and month without a year in the year that makes
+// it closest to ref. News reports the past more than the future, so a
+// future date counts as twice as far unless the sentence speaks of the
+// future, when past dates count as twice as far.
+func nearestYear(ref time.Time, m time.Month, d int, future bool) (time.Time, news.Precision, bool) {
+	ref = day(ref)
+	var best time.Time
+	bestCost := time.Duration(1<<63 - 1)
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		t, _, ok := ymd(y, m, d)
+		if !ok {
+			continue
+		}
+		cost := t.Sub(ref)
+		if cost < 0 {
+			cost = -cost
+			if future {
+				cost *= 2
+			}
+		} else if !future {
+			cost *= 2
+		}
+		if cost < bestCost {
+			best, bestCost = t, cost
+		}
+	}
+	if best.IsZero() {
+		return best, "", false
+	}
+	return best, news.PrecisionDay, true
+}
+
+// shift moves ref by n units and returns the date at that unit's precision.
+func shift(ref time.Time, unit string, n int) (time.Time, news.Precision, bool) {
+	ref = day(ref)
+	switch unit {
+	case "day":
+		return ref.AddDate(0, 0, n), news.PrecisionDay, true
+	case "week":
+		t := ref.AddDate(0, 0, 7*n)
+		monday := (int(t.Weekday()) + 6) % 7
+		return t.AddDate(0, 0, -monday), news.PrecisionWeek, true
+	case "month":
+		first := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return first.AddDate(0, n, 0), news.PrecisionMonth, true
+	case "year":
+		return time.Date(ref.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), news.PrecisionYear, true
+	}
+	return time.Time{}, "", false
+}
+
+func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+
+// number reads a small count in digits or words; -1 when it is not one.
+func number(s string) int {
+	words := map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+	if n, ok := words[strings.ToLower(s)]; ok {
+		return n
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return -1
+	}
+	return n
+}

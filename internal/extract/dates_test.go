@@ -1,0 +1,123 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"chronicle/internal/news"
+)
+
+func TestFindDates(t *testing.T) {
+	wed := time.Date(2025, 6, 11, 9, 40, 0, 0, time.UTC) // a Wednesday
+	tests := []struct {
+		name     string
+		text     string
+		ref      time.Time
+		wantText string
+		wantDate string
+		wantPrec news.Precision
+	}{
+		{"weekday same day", "Lavrov met Wang Yi on Wednesday.", wed, "Wednesday", "2025-06-11", news.PrecisionDay},
+		{"weekday before", "The ministers met on Monday.", wed, "Monday", "2025-06-09", news.PrecisionDay},
+		{"weekday future", "Lavrov will travel to Beijing on Friday.", wed, "Friday", "2025-06-13", news.PrecisionDay},
+		{"weekday future today", "The council will meet on Wednesday.", wed, "Wednesday", "2025-06-11", news.PrecisionDay},
+		{"last weekday", "He spoke last Wednesday.", wed, "last Wednesday", "2025-06-04", news.PrecisionDay},
+		{"next weekday", "They meet next Monday.", wed, "next Monday", "2025-06-16", news.PrecisionDay},
+		{"weekday night", "Drones hit the city on Sunday night.", wed, "Sunday night", "2025-06-08", news.PrecisionDay},
+		{"yesterday", "Troops withdrew yesterday.", wed, "yesterday", "2025-06-10", news.PrecisionDay},
+		{"overnight", "Russia launched 60 drones overnight.", wed, "overnight", "2025-06-11", news.PrecisionDay},
+		{"last night", "Shelling resumed last night.", wed, "last night", "2025-06-10", news.PrecisionDay},
+		{"day month", "The talks began on 3 May.", wed, "3 May", "2025-05-03", news.PrecisionDay},
+		{"ordinal day month", "The talks began on the 3rd May.", wed, "the 3rd May", "2025-05-03", news.PrecisionDay},
+		{"month day", "The vote is due on July 4.", wed, "July 4", "2025-07-04", news.PrecisionDay},
+		{"month day last year", "The attack happened on December 20.", wed, "December 20", "2024-12-20", news.PrecisionDay},
+		{"full date", "The war began on 24 February 2022.", wed, "24 February 2022", "2022-02-24", news.PrecisionDay},
+		{"us full date", "It was signed on March 3, 2013.", wed, "March 3, 2013", "2013-03-03", news.PrecisionDay},
+		{"weekday full date", "GENEVA, Monday 3 June 2024", wed, "Monday 3 June 2024", "2024-06-03", news.PrecisionDay},
+		{"iso", "Published 2024-05-03 in the gazette.", wed, "2024-05-03", "2024-05-03", news.PrecisionDay},
+		{"month year", "Fighting erupted in April 2023.", wed, "April 2023", "2023-04-01", news.PrecisionMonth},
+		{"early month", "Talks stalled in early March.", wed, "early March", "2025-03-01", news.PrecisionMonth},
+		{"last week", "Officials met last week.", wed, "last week", "2025-06-02", news.PrecisionWeek},
+		{"earlier this month", "Protests began earlier this month.", wed, "earlier this month", "2025-06-01", news.PrecisionMonth},
+		{"last year", "The group was banned last year.", wed, "last year", "2024-01-01", news.PrecisionYear},
+		{"in year", "The treaty was signed in 1994.", wed, "1994", "1994-01-01", news.PrecisionYear},
+		{"days ago", "He was arrested three days ago.", wed, "three days ago", "2025-06-08", news.PrecisionDay},
+		{"absolute without reference", "The war began on 24 February 2022.", time.Time{}, "24 February 2022", "2022-02-24", news.PrecisionDay},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := findDates(tt.text, tt.ref)
+			if len(got) != 1 {
+				t.Fatalf("findDates(%q) = %+v, want one date", tt.text, got)
+			}
+			d := got[0]
+			if d.Text != tt.wantText || d.Date != tt.wantDate || d.Precision != tt.wantPrec {
+				t.Errorf("findDates(%q) = %q %s %s, want %q %s %s", tt.text, d.Text, d.Date, d.Precision, tt.wantText, tt.wantDate, tt.wantPrec)
+			}
+			if tt.text[d.Span.Start:d.Span.End] != d.Text {
+				t.Errorf("span %v of %q is %q, want %q", d.Span, tt.text, tt.text[d.Span.Start:d.Span.End], d.Text)
+			}
+		})
+	}
+}
+
+func TestFindDatesNone(t *testing.T) {
+	wed := time.Date(2025, 6, 11, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		text string
+		ref  time.Time
+	}{
+		{"may the verb", "Officials said talks may 10 times fail.", wed},
+		{"relative without reference", "Troops withdrew on Monday.", time.Time{}},
+		{"impossible day", "It happened on 31 February 2020.", wed},
+		{"number", "At least 2024 people were displaced.", wed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := findDates(tt.text, tt.ref); len(got) != 0 {
+				t.Errorf("findDates(%q) = %+v, want none", tt.text, got)
+			}
+		})
+	}
+}
+
+func TestDatesUsesSentenceOffsets(t *testing.T) {
+	text := "Headline\n\nLavrov met Wang on Wednesday. They will meet again on Friday."
+	a := &news.Article{Text: text, Published: time.Date(2025, 6, 11, 0, 0, 0, 0, time.UTC), Sentences: []news.Sentence{
+		{Index: 0, Span: news.Span{Start: 0, End: 8}},
+		{Index: 1, Span: news.Span{Start: 10, End: 41}},
+		{Index: 2, Span: news.Span{Start: 42, End: len(text)}},
+	}}
+	Dates(a)
+	if len(a.Dates) != 2 {
+		t.Fatalf("Dates() = %+v, want 2", a.Dates)
+	}
+	for _, d := range a.Dates {
+		if text[d.Span.Start:d.Span.End] != d.Text {
+			t.Errorf("date %q has span %v pointing at %q", d.Text, d.Span, text[d.Span.Start:d.Span.End])
+		}
+	}
+	if a.Dates[1].Date != "2025-06-13" || a.Dates[1].Sentence != 2 {
+		t.Errorf("second date = %+v, want 2025-06-13 in sentence 2", a.Dates[1])
+	}
+}
+
+func FuzzFindDates(f *testing.F) {
+	for _, s := range []string{"on Wednesday", "3 May 2024", "last week", "May 3rd, 2024", "in 1994", "two days ago"} {
+		f.Add(s)
+	}
+	ref := time.Date(2025, 6, 11, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, d := range findDates(s, ref) {
+			if d.Span.Start < prev || d.Span.End > len(s) || d.Span.Start >= d.Span.End {
+				t.Fatalf("findDates(%q): bad span %v", s, d.Span)
+			}
+			if _, err := time.Parse(news.DateFormat, d.Date); err != nil {
+				t.Fatalf("findDates(%q): bad date %q", s, d.Date)
+			}
+			prev = d.Span.End
+		}
+	})
+}

@@ -1,0 +1,147 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"chronicle/internal/news"
+)
+
+// timex is one gold TIMEX3 of type DATE in the plain text of a document.
+type timex struct {
+	span  news.Span
+	value string
+}
+
+var (
+	tmlTag   = regexp.MustCompile(`<[^>]+>`)
+	tmlTimex = regexp.MustCompile(`^<TIMEX3\b[^>]*\btype="DATE"[^>]*\bvalue="([^"]*)"`)
+	tmlDCT   = regexp.MustCompile(`<DCT>\s*<TIMEX3[^>]*value="([0-9]{4}-[0-9]{2}-[0-9]{2})`)
+	dayValue = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+)
+
+// readTML returns a TimeML document's creation date, its TEXT as plain
+// text and the DATE expressions in it.
+func readTML(t *testing.T, path string) (time.Time, string, []timex) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	m := tmlDCT.FindStringSubmatch(doc)
+	if m == nil {
+		return time.Time{}, "", nil
+	}
+	dct, err := time.Parse(news.DateFormat, m[1])
+	if err != nil {
+		t.Fatalf("%s: DCT %q: %v", path, m[1], err)
+	}
+	start := strings.Index(doc, "<TEXT>")
+	end := strings.Index(doc, "</TEXT>")
+	if start < 0 || end < start {
+		return time.Time{}, "", nil
+	}
+	body := doc[start+len("<TEXT>") : end]
+	var text strings.Builder
+	var out []timex
+	open := -1
+	value := ""
+	pos := 0
+	for _, loc := range tmlTag.FindAllStringIndex(body, -1) {
+		text.WriteString(unescapeXML(body[pos:loc[0]]))
+		tag := body[loc[0]:loc[1]]
+		switch {
+		case strings.HasPrefix(tag, "<TIMEX3"):
+			if mm := tmlTimex.FindStringSubmatch(tag); mm != nil {
+				open, value = text.Len(), mm[1]
+			}
+		case tag == "</TIMEX3>" && open >= 0:
+			out = append(out, timex{news.Span{Start: open, End: text.Len()}, value})
+			open = -1
+		}
+		pos = loc[1]
+	}
+	text.WriteString(unescapeXML(body[pos:]))
+	return dct, text.String(), out
+}
+
+func unescapeXML(s string) string {
+	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'").Replace(s)
+}
+
+// TestTempEval3 scores date resolution on the TempEval-3 gold: of the
+// gold DATE expressions whose value names a day, how many get a date
+// overlapping them with that day. It fails below the committed threshold.
+func TestTempEval3(t *testing.T) {
+	root := filepath.Join("..", "..", "..", "shared", "data", "tempeval3", "data", "TempEval3")
+	sets := map[string]string{
+		"platinum": filepath.Join(root, "Evaluation", "te3-platinum", "*.tml"),
+		"timebank": filepath.Join(root, "Training", "TBAQ-cleaned", "TimeBank", "*.tml"),
+		"aquaint":  filepath.Join(root, "Training", "TBAQ-cleaned", "AQUAINT", "*.tml"),
+	}
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("../shared/data/tempeval3 not present: %v", err)
+	}
+	thresholds := map[string]float64{"platinum": 0.95, "timebank": 0.89, "aquaint": 0.87}
+	for _, name := range []string{"platinum", "timebank", "aquaint"} {
+		files, err := filepath.Glob(sets[name])
+		if err != nil || len(files) == 0 {
+			t.Errorf("%s: no files at %s", name, sets[name])
+			continue
+		}
+		var days, daysRight, found, golds, ours, oursMatched int
+		for _, f := range files {
+			dct, text, gold := readTML(t, f)
+			if text == "" {
+				continue
+			}
+			got := findDates(text, dct)
+			ours += len(got)
+			for _, d := range got {
+				for _, g := range gold {
+					if d.Span.Overlaps(g.span) {
+						oursMatched++
+						break
+					}
+				}
+			}
+			for _, g := range gold {
+				golds++
+				var hit *news.Date
+				for i := range got {
+					if got[i].Span.Overlaps(g.span) {
+						hit = &got[i]
+						break
+					}
+				}
+				if hit != nil {
+					found++
+				}
+				if !dayValue.MatchString(g.value) || g.value == dct.Format(news.DateFormat) && strings.Contains(strings.ToLower(text[g.span.Start:g.span.End]), "now") {
+					continue
+				}
+				days++
+				if hit != nil && hit.Date == g.value && hit.Precision == news.PrecisionDay {
+					daysRight++
+				} else if testing.Verbose() {
+					got := "nothing"
+					if hit != nil {
+						got = hit.Text + " -> " + hit.Date
+					}
+					t.Logf("%s: %q (dct %s) gold %s, got %s", filepath.Base(f), text[g.span.Start:g.span.End], dct.Format(news.DateFormat), g.value, got)
+				}
+			}
+		}
+		acc := float64(daysRight) / float64(max(days, 1))
+		t.Logf("%s: %d documents; day-valued expressions resolved to the right day: %d/%d = %.3f; DATE expressions found: recall %.3f, precision %.3f",
+			name, len(files), daysRight, days, acc, float64(found)/float64(max(golds, 1)), float64(oursMatched)/float64(max(ours, 1)))
+		if acc < thresholds[name] {
+			t.Errorf("%s: day accuracy %.3f below the committed threshold %.2f", name, acc, thresholds[name])
+		}
+	}
+}
