@@ -37,7 +37,7 @@ type Actors struct {
 	personByID map[string]int
 	byName     map[string][]int // full names and listed aliases
 	bySurname  map[string][]int // last words of names, used when no full name matches
-	offices    map[string][]roleRef
+	offices    map[string][]actorRoleRef
 }
 
 // SectorInfo describes one PLOVER sector code.
@@ -82,8 +82,8 @@ type Role struct {
 	End     time.Time
 
 	level     int // seniority: 0 head of state, 1 head of government, 2 minister, 3 other
-	startPrec datePrec
-	endPrec   datePrec
+	startPrec actorDatePrec
+	endPrec   actorDatePrec
 }
 
 // Person is a person of the news with the roles held since 2000.
@@ -110,22 +110,22 @@ type Org struct {
 	Sector  news.Sector
 	Aliases []string
 
-	history []orgPeriod
+	history []actorPeriod
 }
 
-type orgPeriod struct {
+type actorPeriod struct {
 	sector     news.Sector
 	start, end time.Time
 }
 
-type roleRef struct{ person, role int }
+type actorRoleRef struct{ person, role int }
 
-type datePrec uint8
+type actorDatePrec uint8
 
 const (
-	precDay datePrec = iota
-	precMonth
-	precYear
+	actorPrecDay actorDatePrec = iota
+	actorPrecMonth
+	actorPrecYear
 )
 
 // Role levels, most senior first.
@@ -136,10 +136,10 @@ const (
 	levelOther
 )
 
-// nonState reports whether code is one of the PLOVER manual's codes for
+// nonStateCode reports whether code is one of the PLOVER manual's codes for
 // international non-state actors, which stand in the country column of
 // organisations and roles.
-func nonState(code string) bool {
+func nonStateCode(code string) bool {
 	switch code {
 	case "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC":
 		return true
@@ -162,8 +162,8 @@ func actorLevel(s string) (int, bool) {
 	return 0, false
 }
 
-// orgKind reports whether s is a known organisation kind.
-func orgKind(s string) bool {
+// actorOrgKind reports whether s is a known organisation kind.
+func actorOrgKind(s string) bool {
 	switch s {
 	case "igo", "state", "party", "armed", "ngo", "company", "media", "edu", "rel":
 		return true
@@ -171,8 +171,8 @@ func orgKind(s string) bool {
 	return false
 }
 
-// institutionType maps the type column of institutions.tsv.
-func institutionType(s string) (news.EntityType, bool) {
+// actorEntityType maps the type column of institutions.tsv.
+func actorEntityType(s string) (news.EntityType, bool) {
 	switch s {
 	case "ORG":
 		return news.Org, true
@@ -304,7 +304,7 @@ func (p Person) RoleAt(t time.Time) (Role, bool) {
 		if !t.IsZero() && !r.held(t) {
 			continue
 		}
-		if best < 0 || betterRole(r, p.Roles[best], t.IsZero()) {
+		if best < 0 || betterActorRole(r, p.Roles[best], t.IsZero()) {
 			best = i
 		}
 	}
@@ -314,9 +314,9 @@ func (p Person) RoleAt(t time.Time) (Role, bool) {
 	return p.Roles[best], true
 }
 
-// betterRole reports whether r beats cur: by start when latest is set,
+// betterActorRole reports whether r beats cur: by start when latest is set,
 // otherwise by seniority and then start.
-func betterRole(r, cur Role, latest bool) bool {
+func betterActorRole(r, cur Role, latest bool) bool {
 	if !latest && r.level != cur.level {
 		return r.level < cur.level
 	}
@@ -349,8 +349,8 @@ func (p Person) SectorAt(t time.Time) news.Sector {
 // organisation's name as the people files give it ("UN", "NATO"). When
 // coarse dates let two holders qualify, the later appointee wins.
 func (a *Actors) Holder(country, title string, t time.Time) (Person, bool) {
-	refs := a.offices[officeKey(country, a.canonicalRole(title))]
-	best := roleRef{-1, -1}
+	refs := a.offices[actorOfficeKey(country, a.canonicalRole(title))]
+	best := actorRoleRef{-1, -1}
 	for _, ref := range refs {
 		r := a.people[ref.person].Roles[ref.role]
 		if !r.held(t) {
@@ -374,7 +374,7 @@ func (a *Actors) canonicalRole(title string) string {
 	return actorKey(title)
 }
 
-func officeKey(country, role string) string {
+func actorOfficeKey(country, role string) string {
 	return actorKey(country) + "\x00" + role
 }
 
@@ -415,7 +415,7 @@ func parseActors(fsys fs.FS, dir string) (*Actors, error) {
 		personByID: map[string]int{},
 		byName:     map[string][]int{},
 		bySurname:  map[string][]int{},
-		offices:    map[string][]roleRef{},
+		offices:    map[string][]actorRoleRef{},
 	}
 	steps := []struct {
 		file  string
@@ -532,7 +532,7 @@ func (a *Actors) addInstitution(_ string, _ int, f []string) error {
 	if err != nil {
 		return err
 	}
-	typ, ok := institutionType(f[3])
+	typ, ok := actorEntityType(f[3])
 	if !ok {
 		return fmt.Errorf("unknown entity type %q", f[3])
 	}
@@ -547,8 +547,8 @@ func (a *Actors) addInstitution(_ string, _ int, f []string) error {
 
 // addOrg reads: id, name, aliases, country, sector, kind, history.
 func (a *Actors) addOrg(_ string, _ int, f []string) error {
-	o := Org{ID: f[0], Name: f[1], Aliases: splitAliases(f[2]), Country: f[3], Kind: f[5]}
-	if !validSlug(o.ID) || o.Name == "" {
+	o := Org{ID: f[0], Name: f[1], Aliases: splitActorAliases(f[2]), Country: f[3], Kind: f[5]}
+	if !validActorID(o.ID) || o.Name == "" {
 		return fmt.Errorf("org needs a slug id and a name")
 	}
 	if _, dup := a.orgByID[o.ID]; dup {
@@ -557,7 +557,7 @@ func (a *Actors) addOrg(_ string, _ int, f []string) error {
 	if !validActorCountry(o.Country) {
 		return fmt.Errorf("org %s: bad country %q", o.ID, o.Country)
 	}
-	if !orgKind(o.Kind) {
+	if !actorOrgKind(o.Kind) {
 		return fmt.Errorf("org %s: unknown kind %q", o.ID, o.Kind)
 	}
 	var err error
@@ -581,11 +581,11 @@ func (a *Actors) addOrg(_ string, _ int, f []string) error {
 
 // parseHistory reads "REB 2001-12..2021-08; GOV 2021-08..": sectors over
 // periods, the end exclusive and open when empty.
-func (a *Actors) parseHistory(s string) ([]orgPeriod, error) {
+func (a *Actors) parseHistory(s string) ([]actorPeriod, error) {
 	if s == "" {
 		return nil, nil
 	}
-	var out []orgPeriod
+	var out []actorPeriod
 	for _, part := range strings.Split(s, ";") {
 		code, span, ok := strings.Cut(strings.TrimSpace(part), " ")
 		from, to, ok2 := strings.Cut(span, "..")
@@ -596,7 +596,7 @@ func (a *Actors) parseHistory(s string) ([]orgPeriod, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := orgPeriod{sector: sec}
+		p := actorPeriod{sector: sec}
 		if p.start, _, err = parseActorDate(from, false); err != nil {
 			return nil, err
 		}
@@ -615,7 +615,7 @@ func (a *Actors) parseHistory(s string) ([]orgPeriod, error) {
 // id add roles and must directly follow.
 func (a *Actors) addPersonRow(file string, _ int, f []string) error {
 	id := f[0]
-	if !validSlug(id) {
+	if !validActorID(id) {
 		return fmt.Errorf("bad person id %q", id)
 	}
 	i, seen := a.personByID[id]
@@ -626,13 +626,13 @@ func (a *Actors) addPersonRow(file string, _ int, f []string) error {
 		}
 		i = len(a.people)
 		a.personByID[id] = i
-		a.people = append(a.people, Person{ID: id, Name: f[1], Aliases: splitAliases(f[2])})
+		a.people = append(a.people, Person{ID: id, Name: f[1], Aliases: splitActorAliases(f[2])})
 	case i != len(a.people)-1:
 		return fmt.Errorf("person id %s used again (rows of one person must be consecutive; ids are unique across files)", id)
 	case f[1] != "" && f[1] != a.people[i].Name:
 		return fmt.Errorf("person %s named twice (%q, %q)", id, a.people[i].Name, f[1])
 	default:
-		a.people[i].Aliases = append(a.people[i].Aliases, splitAliases(f[2])...)
+		a.people[i].Aliases = append(a.people[i].Aliases, splitActorAliases(f[2])...)
 	}
 	r := Role{Country: f[3], Title: f[4], Org: f[8], Note: f[9]}
 	if !validActorCountry(r.Country) {
@@ -675,7 +675,7 @@ func (a *Actors) finishPeople() {
 		slices.SortStableFunc(p.Roles, func(x, y Role) int { return x.Start.Compare(y.Start) })
 		p.Country = p.Roles[0].Country
 		for _, r := range p.Roles {
-			if !nonState(r.Country) {
+			if !nonStateCode(r.Country) {
 				p.Country = r.Country
 				break
 			}
@@ -694,11 +694,11 @@ func (a *Actors) finishPeople() {
 			}
 		}
 		for j, r := range p.Roles {
-			ref := roleRef{i, j}
+			ref := actorRoleRef{i, j}
 			role := a.canonicalRole(r.Title)
-			a.offices[officeKey(r.Country, role)] = append(a.offices[officeKey(r.Country, role)], ref)
+			a.offices[actorOfficeKey(r.Country, role)] = append(a.offices[actorOfficeKey(r.Country, role)], ref)
 			if r.Org != "" {
-				a.offices[officeKey(r.Org, role)] = append(a.offices[officeKey(r.Org, role)], ref)
+				a.offices[actorOfficeKey(r.Org, role)] = append(a.offices[actorOfficeKey(r.Org, role)], ref)
 			}
 		}
 	}
@@ -707,20 +707,20 @@ func (a *Actors) finishPeople() {
 // parseActorDate parses YYYY-MM-DD, YYYY-MM or YYYY. A coarse date stands
 // for its first day, or for its last day when end is set and only the year
 // is known.
-func parseActorDate(s string, end bool) (time.Time, datePrec, error) {
+func parseActorDate(s string, end bool) (time.Time, actorDatePrec, error) {
 	switch len(s) {
 	case 10:
 		t, err := time.Parse(time.DateOnly, s)
-		return t, precDay, err
+		return t, actorPrecDay, err
 	case 7:
 		t, err := time.Parse("2006-01", s)
-		return t, precMonth, err
+		return t, actorPrecMonth, err
 	case 4:
 		t, err := time.Parse("2006", s)
 		if end {
 			t = t.AddDate(1, 0, -1)
 		}
-		return t, precYear, err
+		return t, actorPrecYear, err
 	}
 	return time.Time{}, 0, fmt.Errorf("date %q, want YYYY-MM-DD, YYYY-MM or YYYY", s)
 }
@@ -729,13 +729,13 @@ func parseActorDate(s string, end bool) (time.Time, datePrec, error) {
 // and the earliest and latest days its end could be, given the precision
 // of each date. An open end is far in the future.
 func (r Role) bounds() (startLo, startHi, endLo, endHi time.Time) {
-	span := func(t time.Time, p datePrec, end bool) (time.Time, time.Time) {
+	span := func(t time.Time, p actorDatePrec, end bool) (time.Time, time.Time) {
 		switch {
-		case p == precMonth:
+		case p == actorPrecMonth:
 			return t, t.AddDate(0, 1, -1)
-		case p == precYear && end:
+		case p == actorPrecYear && end:
 			return t.AddDate(0, 0, 1).AddDate(-1, 0, 0), t
-		case p == precYear:
+		case p == actorPrecYear:
 			return t, t.AddDate(1, 0, -1)
 		}
 		return t, t
@@ -749,7 +749,7 @@ func (r Role) bounds() (startLo, startHi, endLo, endHi time.Time) {
 	return startLo, startHi, endLo, endHi
 }
 
-func splitAliases(s string) []string {
+func splitActorAliases(s string) []string {
 	var out []string
 	for _, al := range strings.Split(s, "|") {
 		if al = strings.TrimSpace(al); al != "" {
@@ -759,8 +759,8 @@ func splitAliases(s string) []string {
 	return out
 }
 
-// validSlug reports whether s is a lowercase ASCII slug.
-func validSlug(s string) bool {
+// validActorID reports whether s is a lowercase ASCII slug.
+func validActorID(s string) bool {
 	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
 		return false
 	}

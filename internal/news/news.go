@@ -123,7 +123,7 @@ const (
 	SectorJudiciary  Sector = "JUD"
 	SectorLegislator Sector = "LEG"
 	SectorMilitary   Sector = "MIL"
-	SectorPrimeMin   Sector = "PRM"
+	SectorParamil    Sector = "PRM" // paramilitary
 	SectorParty      Sector = "PTY"
 	SectorRebel      Sector = "REB"
 	SectorSpy        Sector = "SPY"
@@ -140,7 +140,7 @@ const (
 	SectorMedical    Sector = "MED"
 	SectorRefugee    Sector = "REF"
 	SectorOpposition Sector = "OPP"
-	SectorPresident  Sector = "PRE"
+	SectorPartial    Sector = "PRE" // partially recognised entity
 	SectorReligious  Sector = "REL"
 	SectorSocial     Sector = "SOC"
 )
