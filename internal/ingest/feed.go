@@ -44,6 +44,9 @@ func (r *reader) readFeed(br *bufio.Reader) error {
 		}
 		a, err := r.feedArticle(it, base, source, n)
 		if err != nil {
+			if ctxErr := r.ctx.Err(); ctxErr != nil {
+				return ctxErr // the fetch failed because the run was stopped
+			}
 			if err := r.emitErr(n, err); err != nil {
 				return err
 			}

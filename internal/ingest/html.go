@@ -19,6 +19,11 @@ import (
 	"chronicle/internal/news"
 )
 
+// minArticleWords is the fewest words a page's main text must have to be
+// an article; less is a menu, a title or markup noise left by the
+// extractor's fallback to the whole page.
+const minArticleWords = 3
+
 // page is what the HTML path finds in one web page.
 type page struct {
 	Title     string
@@ -97,7 +102,7 @@ func extractHTML(b []byte, contentType, pageURL string) (p page, err error) {
 	if text == "" {
 		text = strings.Join(strings.Fields(strings.ToValidUTF8(res.ContentText, "\ufffd")), " ")
 	}
-	if text == "" {
+	if countWords(text) < minArticleWords {
 		return page{}, errors.New("no article text found")
 	}
 	m := res.Metadata
@@ -109,6 +114,11 @@ func extractHTML(b []byte, contentType, pageURL string) (p page, err error) {
 		Published: m.Date,
 		Text:      text,
 	}, nil
+}
+
+// countWords returns the number of runs of letters and digits in s.
+func countWords(s string) int {
+	return len(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }))
 }
 
 // toUTF8 returns an HTML page in UTF-8. Valid UTF-8 is kept as it is
@@ -159,15 +169,17 @@ func (t *textWriter) walk(n *html.Node) {
 		t.text(n.Data)
 		return
 	case html.ElementNode:
+		a := elementAtom(n)
 		switch {
-		case skipElement(n.DataAtom):
+		case skipElement(a):
 			return
-		case n.DataAtom == atom.Br || n.Data == "lb":
+		case a == atom.Br || n.Data == "lb":
 			t.lineBreak()
 			return
-		case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+		case a == atom.Td || a == atom.Th:
 			t.space = true
-		case blockElement(n.DataAtom):
+			defer func() { t.space = true }()
+		case blockElement(a):
 			t.flush()
 			defer t.flush()
 		}
@@ -177,9 +189,15 @@ func (t *textWriter) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		t.walk(c)
 	}
-	if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
-		t.space = true
+}
+
+// elementAtom returns an element's atom. Trees built by the extractor
+// rather than the parser leave DataAtom unset.
+func elementAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
 	}
+	return atom.Lookup([]byte(strings.ToLower(n.Data)))
 }
 
 func (t *textWriter) text(s string) {

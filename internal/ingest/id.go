@@ -23,35 +23,50 @@ const hashBytes = 16
 // that differ only in case, white space or Unicode composition get the
 // same hash.
 func ContentHash(title, text string) string {
-	h := sha256.New()
-	buf := make([]byte, 0, utf8.UTFMax)
-	space := false
-	started := false
-	write := func(s string) {
-		var it norm.Iter
-		it.InitString(norm.NFC, s)
-		for !it.Done() {
-			seg := it.Next()
-			for _, r := range string(seg) {
-				if unicode.IsSpace(r) {
-					space = started
-					continue
-				}
-				if space {
-					h.Write([]byte{' '})
-					space = false
-				}
-				started = true
-				buf = utf8.AppendRune(buf[:0], unicode.ToLower(r))
-				h.Write(buf)
-			}
+	buf := make([]byte, 0, len(title)+len(text)+1)
+	buf = appendNormalized(buf, title)
+	buf = appendNormalized(buf, text)
+	sum := sha256.Sum256(buf)
+	return hex.EncodeToString(sum[:hashBytes])
+}
+
+// appendNormalized appends s to dst in NFC, lower-cased, with white space
+// collapsed to single spaces, and a space before s when dst is not empty.
+func appendNormalized(dst []byte, s string) []byte {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
 		}
 	}
-	write(title)
-	space = started
-	write(text)
-	sum := h.Sum(nil)
-	return hex.EncodeToString(sum[:hashBytes])
+	if !ascii {
+		s = norm.NFC.String(s)
+	}
+	space := len(dst) > 0
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && (r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'):
+			space = len(dst) > 0
+			continue
+		case r >= utf8.RuneSelf && unicode.IsSpace(r):
+			space = len(dst) > 0
+			continue
+		}
+		if space {
+			dst = append(dst, ' ')
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
 }
 
 // ContentID returns the id of an article that has none of its own: "h"

@@ -69,10 +69,14 @@ type InputError struct {
 // Error returns "INPUT:LINE: message", or "INPUT: message" when there is
 // no line.
 func (e *InputError) Error() string {
-	if e.Line > 0 {
-		return e.Input + ":" + strconv.Itoa(e.Line) + ": " + e.Err.Error()
+	msg := "unreadable"
+	if e.Err != nil {
+		msg = e.Err.Error()
 	}
-	return e.Input + ": " + e.Err.Error()
+	if e.Line > 0 {
+		return e.Input + ":" + strconv.Itoa(e.Line) + ": " + msg
+	}
+	return e.Input + ": " + msg
 }
 
 // Unwrap returns the underlying error.
@@ -288,6 +292,9 @@ func Read(ctx context.Context, input string, stdin io.Reader, opt Options, emit 
 	switch {
 	case input == "-":
 		r.name = stdinName
+		if stdin == nil {
+			return r.errorf(0, "no standard input")
+		}
 		return r.read(stdin, formatUnknown, false, "")
 	case isURL(input):
 		return r.readURL(input)

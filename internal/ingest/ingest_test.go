@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -119,6 +121,9 @@ func checkItem(t *testing.T, i int, it Item, w wantItem) {
 	if !a.Published.IsZero() {
 		pub = a.Published.UTC().Format(time.RFC3339)
 	}
+	if w.id == "" {
+		w.id = string(ContentID(a.Title, a.Text)) // no id in the input
+	}
 	for _, c := range []struct{ field, got, want string }{
 		{"Input", a.Input, w.input},
 		{"ID", string(a.ID), w.id},
@@ -147,9 +152,12 @@ func checkItem(t *testing.T, i int, it Item, w wantItem) {
 	}
 }
 
-// Furniture of the HTML fixtures that the extraction must leave out.
-var pageFurniture = []string{"Advertisement", "Subscribe now", "Leave a comment", "Post comment",
-	"Related stories", "Opinion", "All rights reserved", "cookies", "Most read", "Front page", "Share this article"}
+// pageFurniture returns text of the HTML fixtures' page furniture, which
+// the extraction must leave out.
+func pageFurniture() []string {
+	return []string{"Advertisement", "Subscribe now", "Leave a comment", "Post comment",
+		"Related stories", "Opinion", "All rights reserved", "cookies", "Most read", "Front page", "Share this article"}
+}
 
 func TestRead(t *testing.T) {
 	ceasefireURL := "https://www.meridianpost.example/world/2025/08/20/ceasefire-talks-resume-geneva"
@@ -162,12 +170,12 @@ func TestRead(t *testing.T) {
 			"front line.\n\n\"We came here to talk",
 			"Talks are scheduled to continue on Thursday.",
 		},
-		absent: pageFurniture,
+		absent: pageFurniture(),
 	}
 	sanctions := wantItem{
 		source: "Harbour Herald", title: "EU ministers agree new sanctions package", published: "2025-09-02T00:00:00Z",
 		contains: []string{"BRUSSELS — European Union foreign ministers", "Slovakia abstained."},
-		absent:   pageFurniture,
+		absent:   pageFurniture(),
 	}
 	unVote := wantItem{
 		input: "testdata/crawl.warc:8", url: "https://www.meridianpost.example/world/un-general-assembly-vote",
@@ -340,7 +348,7 @@ func TestReadGzip(t *testing.T) {
 			}
 			input, stdin, name := tt.input, []byte(nil), tt.input
 			if tt.stdin {
-				input, stdin, name = "-", []byte(mustRead(t, tt.input)), "stdin"
+				input, name = "-", "stdin"
 				stdin, err = os.ReadFile(tt.input)
 				if err != nil {
 					t.Fatal(err)
@@ -488,7 +496,7 @@ func TestReadRecordErrors(t *testing.T) {
 	long := `{"id":"long","text":"` + strings.Repeat("Talks in Doha resumed. ", 60) + `"}`
 	warcRecord := func(typ, block string) string {
 		return "WARC/1.1\r\nWARC-Type: " + typ + "\r\nWARC-Target-URI: https://news.example/a\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " +
-			itoa(len(block)) + "\r\n\r\n" + block + "\r\n\r\n"
+			strconv.Itoa(len(block)) + "\r\n\r\n" + block + "\r\n\r\n"
 	}
 	page := "<html><body><article><p>" + strings.Repeat("Election officials in Lusaka began counting ballots on Friday evening. ", 8) + "</p></article></body></html>"
 	tests := []struct {
@@ -504,7 +512,7 @@ func TestReadRecordErrors(t *testing.T) {
 			content: good + "\n" +
 				"{\"id\":\"bad-utf8\",\"text\":\"Caf\xe9\"}\n" +
 				"\n" +
-				`{"id": 3.5e9999, "text": "x"}` + "\n" +
+				`{"id": true, "text": "x"}` + "\n" +
 				`{"id":"typed","text":42}` + "\n" +
 				`{"id":"x","text":"x"} trailing` + "\n" +
 				long + "\n" +
@@ -512,8 +520,8 @@ func TestReadRecordErrors(t *testing.T) {
 				`{"id":"end","text":"No newline at the end."}`,
 			opt: Options{MaxBytes: 1000},
 			wantErrs: map[int]string{
-				2: "invalid UTF-8 at byte 25",
-				4: "malformed",
+				2: "invalid UTF-8 at byte 28",
+				4: "malformed record: id is true, want a string or a number",
 				5: "malformed record: text is a JSON number, want a string",
 				6: "malformed JSON",
 				7: "line longer than 1000 bytes",
@@ -577,11 +585,25 @@ func TestReadRecordErrors(t *testing.T) {
 	}
 }
 
-func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + jsonNumber(n)) }
-
-func jsonNumber(n int) string {
-	b, _ := json.Marshal(n) // an int always marshals
-	return string(b)
+func TestReadStdin(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin io.Reader
+		want  string
+	}{
+		{"none", nil, "stdin: no standard input"},
+		{"empty", strings.NewReader(""), "stdin: empty input"},
+		{"binary", strings.NewReader("\x00\x01\x02"), "stdin: binary content, not text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Read(t.Context(), "-", tt.stdin, Options{}, func(Item) error { return nil })
+			var ie *InputError
+			if !errors.As(err, &ie) || err.Error() != tt.want {
+				t.Errorf("Read(\"-\") = %v, want *InputError %q", err, tt.want)
+			}
+		})
+	}
 }
 
 func TestReadEmitError(t *testing.T) {
