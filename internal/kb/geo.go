@@ -1,8 +1,878 @@
 package kb
 
-// Geo holds countries, subdivisions and populated places.
-type Geo struct{}
+import (
+	"bufio"
+	"cmp"
+	"embed"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
 
-func loadGeo() (*Geo, error) { return &Geo{}, nil }
+// The generated files (countries.tsv, historic.tsv, subdivisions.tsv,
+// places.tsv, places_alt.tsv.gz) come from gen/geo; its doc comment says
+// how to fetch its inputs. The other files of data/geo are written by hand.
+//
+//go:generate go run ./gen/geo -out data/geo -cities=${CITIES500}
 
-func (g *Geo) names(fn func(Name)) {}
+//go:embed data/geo/countries.tsv data/geo/countries_extra.tsv data/geo/country_names.tsv
+//go:embed data/geo/historic.tsv data/geo/subdivisions.tsv data/geo/subdivision_aliases.tsv
+//go:embed data/geo/place_stop.txt data/geo/places_alt.tsv.gz
+var geoFiles embed.FS
+
+// placesTSV is the gazetteer, embedded as a string so that loading reads
+// it in place.
+//
+//go:embed data/geo/places.tsv
+var placesTSV string
+
+// Country is an ISO 3166-1 country (or Kosovo, XKX) with the names news
+// uses for it. Lat and Lon are a centre point of its populated places.
+type Country struct {
+	Alpha3, Alpha2 string
+	Name           string // short English name, e.g. "Russia"
+	Official       string // ISO official name, when it has one
+	Capital        string // seat of government
+	Names          []string
+	Demonyms       []string
+	Metonyms       []string
+	// Territories are regions coded as this country although news names
+	// them on their own: "Crimea" for UKR, "Gaza" for PSE.
+	Territories []string
+	Lat, Lon    float64
+}
+
+// Subdivision is an ISO 3166-2 subdivision. Name is the ISO name, often in
+// the local language ("Donetska oblast"); Aliases are the English names
+// news uses, the first being the one Resolve reports. Parent is the code
+// of the first-level subdivision a second-level one belongs to.
+type Subdivision struct {
+	Code, Country, Type, Name string
+	Parent                    string
+	Aliases                   []string
+}
+
+// Geo holds countries, subdivisions and populated places. It is read-only
+// after loading and safe for concurrent use.
+type Geo struct {
+	countries []Country
+	cgeo      []bool         // countries[i] has coordinates (a country has none at 0,0)
+	byCode    map[string]int // alpha-2 and alpha-3 -> countries index
+	// cnames maps a folded name to the country it names and how; when a
+	// name has several kinds the strongest wins (see kindRank).
+	cnames      map[string]countryName
+	territories []territory
+	// hand holds country_names.tsv while loading, so that its names are
+	// indexed before the ISO ones they override.
+	hand []handName
+
+	subs     []sub
+	subCodes map[string]int
+	// subIndex maps folded base names (ISO name, its bracketed alternate,
+	// the name without its division word, aliases) to subdivisions.
+	subIndex map[string][]int32
+	// qualifiers maps folded postal and AP abbreviations of states
+	// ("tx", "ill.") that only qualify a place: "Paris, Texas".
+	qualifiers map[string]int32
+
+	places gazetteer
+
+	// geoOnce locates subdivisions and territories, which needs the
+	// alternate names of the gazetteer.
+	geoOnce sync.Once
+}
+
+type handName struct {
+	country int
+	kind    NameKind
+	name    string
+}
+
+type countryName struct {
+	country   int
+	kind      NameKind
+	territory int // index into territories, or -1
+}
+
+type territory struct {
+	name    string
+	country int
+	anchor  string // ISO 3166-2 code or @place
+	sub     int    // subdivision index, or -1
+	lat     float64
+	lon     float64
+	hasGeo  bool
+}
+
+type sub struct {
+	Subdivision
+	country  int
+	parent   int // index, or -1
+	seat     string
+	lat, lon float64
+	hasGeo   bool
+}
+
+// kindRank orders the kinds of country names: a text that is both a
+// country's name and another's metonym names the country.
+func kindRank(k NameKind) int {
+	switch k {
+	case NameCountry:
+		return 0
+	case NameDemonym:
+		return 2
+	case NameMetonym:
+		return 3
+	default: // NameCapital
+		return 4
+	}
+}
+
+func loadGeo() (*Geo, error) {
+	g := &Geo{byCode: map[string]int{}, cnames: map[string]countryName{},
+		subCodes: map[string]int{}, subIndex: map[string][]int32{}, qualifiers: map[string]int32{}}
+	for _, f := range []string{"countries.tsv", "countries_extra.tsv"} {
+		if err := g.readCountries(f); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(g.countries, func(a, b Country) int { return cmp.Compare(a.Alpha3, b.Alpha3) })
+	g.cgeo = make([]bool, len(g.countries))
+	for i, c := range g.countries {
+		g.cgeo[i] = c.Lat != 0 || c.Lon != 0
+		g.byCode[c.Alpha3] = i
+		g.byCode[c.Alpha2] = i
+	}
+	if err := g.readSubdivisions(); err != nil {
+		return nil, err
+	}
+	if err := g.readSubdivisionAliases(); err != nil {
+		return nil, err
+	}
+	if err := g.loadPlaces(); err != nil {
+		return nil, err
+	}
+	if err := g.readCountryNames(); err != nil {
+		return nil, err
+	}
+	if err := g.readHistoric(); err != nil {
+		return nil, err
+	}
+	if err := g.indexCountryNames(); err != nil {
+		return nil, err
+	}
+	g.indexSubdivisions()
+	return g, nil
+}
+
+// readGeoTSV calls fn with the cells of every line of a data file that is not
+// blank or a # comment.
+func readGeoTSV(name string, fn func(line int, f []string) error) error {
+	r, err := geoFiles.Open("data/geo/" + name)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || line[0] == '#' {
+			continue
+		}
+		if err := fn(n, strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %v", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	return nil
+}
+
+func (g *Geo) readCountries(file string) error {
+	return readGeoTSV(file, func(_ int, f []string) error {
+		if len(f) < 9 {
+			return fmt.Errorf("%d cells, want 9", len(f))
+		}
+		c := Country{Alpha3: f[0], Alpha2: f[1], Name: f[3], Official: f[4]}
+		if len(c.Alpha3) != 3 || len(c.Alpha2) != 2 {
+			return fmt.Errorf("bad codes %q %q", f[0], f[1])
+		}
+		if f[5] != "" {
+			c.Name = f[5] // iso-codes' common name: "Bolivia", "Iran"
+		}
+		c.Names = isoCountryNames(f[3], f[4], f[5])
+		c.Capital = f[6] // a GeoNames id until readCountryNames swaps in the name
+		if f[7] != "" {
+			lat, err1 := strconv.ParseFloat(f[7], 64)
+			lon, err2 := strconv.ParseFloat(f[8], 64)
+			if err1 != nil || err2 != nil || !validLatLon(lat, lon) {
+				return fmt.Errorf("bad coordinates %q %q", f[7], f[8])
+			}
+			c.Lat, c.Lon = lat, lon
+		}
+		g.countries = append(g.countries, c)
+		return nil
+	})
+}
+
+// isoCountryNames returns the forms of ISO names that read as names: the
+// name, the official name and the common name, with parenthesised parts
+// split off ("Falkland Islands (Malvinas)") and inverted forms turned
+// round ("Korea, Republic of" -> "Republic of Korea").
+func isoCountryNames(names ...string) []string {
+	var out []string
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, n := range names {
+		if i := strings.IndexByte(n, '('); i > 0 {
+			if j := strings.IndexByte(n[i:], ')'); j > 0 {
+				inner := n[i+1 : i+j]
+				n = strings.TrimSpace(n[:i] + n[i+j+1:])
+				if !strings.Contains(inner, "part") {
+					add(inner)
+				}
+			}
+		}
+		add(n)
+		if i := strings.Index(n, ", "); i > 0 {
+			head, tail := n[:i], n[i+2:]
+			if strings.HasSuffix(tail, " of") || strings.HasSuffix(tail, " of the") || !strings.Contains(tail, " ") {
+				add(tail + " " + head)
+			}
+		}
+	}
+	return out
+}
+
+func validLatLon(lat, lon float64) bool {
+	return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180
+}
+
+// readCountryNames reads country_names.tsv into the countries and swaps
+// the capitals' GeoNames ids for their names.
+func (g *Geo) readCountryNames() error {
+	capitals := map[int]string{}
+	err := readGeoTSV("country_names.tsv", func(_ int, f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("%d cells, want 3 or 4", len(f))
+		}
+		ci, ok := g.byCode[f[0]]
+		if !ok || len(f[0]) != 3 {
+			return fmt.Errorf("unknown country %q", f[0])
+		}
+		c := &g.countries[ci]
+		names := splitNames(f[2])
+		hand := func(kind NameKind) {
+			for _, n := range names {
+				g.hand = append(g.hand, handName{ci, kind, n})
+			}
+		}
+		switch f[1] {
+		case "display":
+			c.Name = names[0]
+		case "name":
+			c.Names = appendNew(c.Names, names...)
+			hand(NameCountry)
+		case "demonym":
+			c.Demonyms = appendNew(c.Demonyms, names...)
+			hand(NameDemonym)
+		case "metonym":
+			c.Metonyms = appendNew(c.Metonyms, names...)
+			hand(NameMetonym)
+		case "capital":
+			capitals[ci] = names[0]
+		case "territory":
+			anchor := ""
+			if len(f) > 3 {
+				anchor = f[3]
+			}
+			for _, n := range names {
+				c.Territories = appendNew(c.Territories, n)
+				g.territories = append(g.territories, territory{name: n, country: ci, anchor: anchor, sub: -1})
+			}
+		default:
+			return fmt.Errorf("unknown kind %q", f[1])
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := range g.countries {
+		c := &g.countries[i]
+		if name, ok := capitals[i]; ok {
+			c.Capital = name
+			continue
+		}
+		c.Capital = g.places.capitals[i]
+	}
+	return nil
+}
+
+// readHistoric adds ISO 3166-3's withdrawn names ("Burma", "Zaire",
+// "Dahomey") to the countries that succeeded them.
+func (g *Geo) readHistoric() error {
+	return readGeoTSV("historic.tsv", func(_ int, f []string) error {
+		if len(f) < 5 {
+			return fmt.Errorf("%d cells, want 5", len(f))
+		}
+		if ci, ok := g.byCode[f[3]]; ok {
+			g.countries[ci].Names = appendNew(g.countries[ci].Names, isoCountryNames(f[2])...)
+		}
+		return nil
+	})
+}
+
+func splitNames(s string) []string {
+	var out []string
+	for n := range strings.SplitSeq(s, "|") {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	if out == nil {
+		out = []string{""}
+	}
+	return out
+}
+
+func appendNew(list []string, names ...string) []string {
+	for _, n := range names {
+		if n != "" && !slices.Contains(list, n) {
+			list = append(list, n)
+		}
+	}
+	return list
+}
+
+// nameForms returns the folded lookup keys of a written name: "~X" has
+// none, "=the X" only "the x", and "the X" both "the x" and "x".
+func nameForms(s string) []string {
+	switch {
+	case strings.HasPrefix(s, "~"):
+		return nil
+	case strings.HasPrefix(s, "="):
+		return []string{Fold(s[1:])}
+	}
+	k := Fold(s)
+	if rest, ok := strings.CutPrefix(k, "the "); ok && rest != "" {
+		return []string{k, rest}
+	}
+	return []string{k}
+}
+
+// surface returns a written name as text shows it, without the markers of
+// nameForms.
+func surface(s string) string { return strings.TrimLeft(s, "~=") }
+
+// indexCountryNames builds the name index: the hand-written names first,
+// so that they override ISO names that say otherwise ("Congo" is COD,
+// although ISO calls COG so), then territories, the ISO names, and the
+// capitals. Two countries may not share a hand-written name of one kind.
+func (g *Geo) indexCountryNames() error {
+	set := func(key string, cn countryName) {
+		if old, ok := g.cnames[key]; key == "" || ok && kindRank(old.kind) <= kindRank(cn.kind) {
+			return
+		}
+		g.cnames[key] = cn
+	}
+	for _, h := range g.hand {
+		for _, k := range nameForms(h.name) {
+			if old, ok := g.cnames[k]; ok && old.kind == h.kind && old.country != h.country {
+				return fmt.Errorf("country_names.tsv: %q names both %s and %s",
+					h.name, g.countries[old.country].Alpha3, g.countries[h.country].Alpha3)
+			}
+			set(k, countryName{country: h.country, kind: h.kind, territory: -1})
+		}
+	}
+	g.hand = nil
+	for ti, t := range g.territories {
+		for _, k := range nameForms(t.name) {
+			if _, ok := g.cnames[k]; !ok {
+				g.cnames[k] = countryName{country: t.country, kind: NameCountry, territory: ti}
+			}
+		}
+	}
+	for ci, c := range g.countries {
+		for _, n := range append([]string{c.Name}, c.Names...) {
+			for _, k := range nameForms(n) {
+				if _, ok := g.cnames[k]; !ok {
+					g.cnames[k] = countryName{country: ci, kind: NameCountry, territory: -1}
+				}
+			}
+		}
+	}
+	for ci, c := range g.countries {
+		if c.Capital != "" {
+			set(Fold(c.Capital), countryName{country: ci, kind: NameCapital, territory: -1})
+		}
+	}
+	return nil
+}
+
+// Country returns the country with the ISO alpha-2 or alpha-3 code, in any
+// case.
+func (g *Geo) Country(code string) (Country, bool) {
+	i, ok := g.byCode[strings.ToUpper(strings.TrimSpace(code))]
+	if !ok {
+		return Country{}, false
+	}
+	return g.countries[i], true
+}
+
+// Countries returns every country, ordered by alpha-3 code.
+func (g *Geo) Countries() []Country { return slices.Clone(g.countries) }
+
+// CountryByName returns the country a name stands for and what kind of
+// name it is: NameCountry for its names and territories, NameDemonym,
+// NameMetonym, or NameCapital. Matching folds case, accents and
+// punctuation (see Fold); a leading "the" is optional.
+func (g *Geo) CountryByName(name string) (Country, NameKind, bool) {
+	cn, ok := g.lookupCountryName(Fold(name))
+	if !ok {
+		return Country{}, "", false
+	}
+	return g.countries[cn.country], cn.kind, true
+}
+
+func (g *Geo) lookupCountryName(key string) (countryName, bool) {
+	if cn, ok := g.cnames[key]; ok {
+		return cn, true
+	}
+	if rest, ok := strings.CutPrefix(key, "the "); ok {
+		cn, ok := g.cnames[rest]
+		return cn, ok
+	}
+	return countryName{}, false
+}
+
+// readSubdivisions reads the generated ISO 3166-2 table.
+func (g *Geo) readSubdivisions() error {
+	err := readGeoTSV("subdivisions.tsv", func(_ int, f []string) error {
+		if len(f) < 6 {
+			return fmt.Errorf("%d cells, want 6", len(f))
+		}
+		ci, ok := g.byCode[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown country %q", f[1])
+		}
+		s := sub{Subdivision: Subdivision{Code: f[0], Country: f[1], Type: f[2], Name: f[3], Parent: f[4]},
+			country: ci, parent: -1}
+		if f[5] != "" {
+			s.Aliases = splitNames(f[5])
+		}
+		g.subCodes[s.Code] = len(g.subs)
+		g.subs = append(g.subs, s)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := range g.subs {
+		if p := g.subs[i].Parent; p != "" {
+			if j, ok := g.subCodes[p]; ok {
+				g.subs[i].parent = j
+			}
+		}
+	}
+	return nil
+}
+
+// readSubdivisionAliases reads the hand-written English names. They go in
+// front of the bracketed ISO alternates, so that the first alias is the
+// English name.
+func (g *Geo) readSubdivisionAliases() error {
+	return readGeoTSV("subdivision_aliases.tsv", func(_ int, f []string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("%d cells, want 2 or 3", len(f))
+		}
+		i, ok := g.subCodes[f[0]]
+		if !ok {
+			return fmt.Errorf("unknown subdivision %q", f[0])
+		}
+		s := &g.subs[i]
+		var aliases []string
+		for _, a := range splitNames(f[1]) {
+			if q, ok := strings.CutPrefix(a, ","); ok {
+				g.qualifiers[Fold(q)] = int32(i)
+				continue
+			}
+			aliases = append(aliases, a)
+		}
+		s.Aliases = appendNew(aliases, s.Aliases...)
+		if len(f) > 2 {
+			seat, ok := strings.CutPrefix(f[2], "@")
+			if !ok {
+				return fmt.Errorf("seat %q does not start with @", f[2])
+			}
+			s.seat = seat
+		}
+		return nil
+	})
+}
+
+// isDivisionWord reports the words news puts after a subdivision's name
+// ("Idlib province", "the Donetsk region") or that ISO names carry.
+func isDivisionWord(w string) bool {
+	switch w {
+	case "region", "province", "governorate", "oblast", "oblast'", "state", "district",
+		"county", "prefecture", "department", "municipality", "krai", "kray", "kraj",
+		"raion", "rayon", "voivodeship", "canton", "emirate", "territory", "parish",
+		"division", "sheng", "shi", "zizhiqu", "respublika", "republic", "area", "wilaya", "vilayeti":
+		return true
+	}
+	return false
+}
+
+// genericName reports subdivision names that are words before they are
+// names ("Central", "Northern", "Littoral"): they are looked up only in
+// their full ISO form and never given to the recogniser bare.
+func genericName(folded string) bool {
+	switch folded {
+	case "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+		"central", "centre", "center", "nord", "sud", "est", "ouest", "centre est",
+		"centre nord", "centre ouest", "centre sud", "north east", "north west",
+		"south east", "south west", "northeast", "northwest", "southeast", "southwest",
+		"upper", "lower", "capital", "coast", "coastal", "islands", "island", "lakes",
+		"littoral", "plateau", "highlands", "lowlands", "mountain", "mountains", "river",
+		"valley", "city", "greater", "inner", "outer", "middle", "maritime", "interior",
+		"capital district", "federal district", "the capital", "sahel", "savanes",
+		"plateaux", "kara", "eastern province", "western province", "northern province",
+		"southern province", "central province", "north western", "north eastern",
+		"gulf", "west coast", "east coast", "north coast", "south coast":
+		return true
+	}
+	return len(folded) < 3
+}
+
+// subBase strips a trailing division word from a folded name and reports
+// whether it did: "donetska oblast" -> "donetska", "guangdong sheng" ->
+// "guangdong"; "region of murcia" stays as it is.
+func subBase(folded string) (string, bool) {
+	words := strings.Fields(folded)
+	if len(words) > 1 && isDivisionWord(words[len(words)-1]) {
+		return strings.Join(words[:len(words)-1], " "), true
+	}
+	return folded, false
+}
+
+// keys returns the folded lookup keys of a subdivision: its names and
+// aliases, their heads before a comma or parenthesis ("Adygeja,
+// Respublika" -> "adygeja") and without their division word.
+func (s *sub) keys() []string {
+	var out []string
+	add := func(k string) {
+		if k != "" && !genericName(k) && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	for _, n := range append([]string{s.Name}, s.Aliases...) {
+		if i := strings.Index(n, ", "); i > 0 {
+			add(Fold(n[:i]))
+		}
+		if i := strings.IndexByte(n, '('); i > 0 {
+			add(Fold(n[:i]))
+		}
+		k := Fold(n)
+		add(k)
+		base, _ := subBase(k)
+		add(base)
+		// "Xinjiang Uygur Zizhiqu" -> "xinjiang"
+		if rest, ok := strings.CutSuffix(k, " zizhiqu"); ok {
+			if f := strings.Fields(rest); len(f) > 1 {
+				add(f[0])
+			}
+		}
+	}
+	return out
+}
+
+func (g *Geo) indexSubdivisions() {
+	for i := range g.subs {
+		s := &g.subs[i]
+		for _, k := range s.keys() {
+			g.subIndex[k] = append(g.subIndex[k], int32(i))
+		}
+		// Postal codes qualify places in the countries whose news uses
+		// them: "Springfield, IL", "Perth, WA", "Ottawa, ON".
+		switch s.Country {
+		case "USA", "CAN", "AUS":
+			if s.parent < 0 {
+				q := strings.ToLower(s.Code[3:])
+				if _, ok := g.qualifiers[q]; !ok {
+					g.qualifiers[q] = int32(i)
+				}
+			}
+		}
+	}
+}
+
+// Subdivisions returns the subdivisions a name stands for, first-level
+// ones first. The name may carry the words news adds: "Idlib province",
+// "the Donetsk region", "Kherson Oblast".
+func (g *Geo) Subdivisions(name string) []Subdivision {
+	idx, _ := g.findSubs(Fold(name))
+	out := make([]Subdivision, 0, len(idx))
+	for _, i := range idx {
+		out = append(out, g.subdivision(int(i)))
+	}
+	return out
+}
+
+// findSubs looks a folded name up among the subdivisions and reports
+// whether the name carried a division word.
+func (g *Geo) findSubs(key string) ([]int32, bool) {
+	key = strings.TrimPrefix(key, "the ")
+	if idx, ok := g.subIndex[key]; ok {
+		return g.sortSubs(idx, false), false
+	}
+	base, cut := subBase(key)
+	if !cut {
+		return nil, false
+	}
+	return g.sortSubs(g.subIndex[base], true), true
+}
+
+// sortSubs orders subdivisions first-level first. After a division word
+// ("the Kyiv region") cities with the status of a region come last, so
+// that the region around them wins.
+func (g *Geo) sortSubs(idx []int32, divWord bool) []int32 {
+	rank := func(i int32) int {
+		r := 0
+		if g.subs[i].parent >= 0 {
+			r += 2
+		}
+		if divWord && strings.Contains(strings.ToLower(g.subs[i].Type), "city") {
+			r++
+		}
+		return r
+	}
+	idx = slices.Clone(idx)
+	slices.SortStableFunc(idx, func(a, b int32) int {
+		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return idx
+}
+
+func (g *Geo) subdivision(i int) Subdivision {
+	s := g.subs[i].Subdivision
+	s.Aliases = slices.Clone(s.Aliases)
+	return s
+}
+
+// subName is the name Resolve reports for a subdivision: its first English
+// alias, else its ISO name.
+func (g *Geo) subName(i int) string {
+	if a := g.subs[i].Aliases; len(a) > 0 {
+		return a[0]
+	}
+	return g.subs[i].Name
+}
+
+// locate gives subdivisions and territories their coordinates, once:
+// a first-level subdivision sits at the middle of the box spanned by the
+// 5th to 95th percentiles of the latitudes and longitudes of the gazetteer
+// places inside it (the way gen/geo places countries), else at its seat
+// (subdivision_aliases.tsv), else at the most populous place of its
+// country that bears its name. A territory sits at its anchor.
+func (g *Geo) locate() {
+	g.geoOnce.Do(func() {
+		lats := make([][]float64, len(g.subs))
+		lons := make([][]float64, len(g.subs))
+		for i := range g.places.recs {
+			r := &g.places.recs[i]
+			if a := r.admin1; a >= 0 {
+				lats[a] = append(lats[a], float64(r.lat)/1e4)
+				lons[a] = append(lons[a], float64(r.lon)/1e4)
+			}
+		}
+		for i := range g.subs {
+			s := &g.subs[i]
+			if len(lats[i]) >= 3 && !spansAntimeridian(s.Code) {
+				s.lat, s.lon, s.hasGeo = boxMiddle(lats[i]), boxMiddle(lons[i]), true
+			}
+			if !s.hasGeo && s.seat != "" {
+				if p, ok := g.placeIn(s.seat, s.country); ok {
+					s.lat, s.lon, s.hasGeo = p.Lat, p.Lon, true
+				}
+			}
+			if !s.hasGeo {
+				for _, k := range s.keys() {
+					if p, ok := g.placeIn(k, s.country); ok {
+						s.lat, s.lon, s.hasGeo = p.Lat, p.Lon, true
+						break
+					}
+				}
+			}
+		}
+		for i := range g.territories {
+			t := &g.territories[i]
+			switch {
+			case strings.HasPrefix(t.anchor, "@"):
+				if p, ok := g.placeIn(t.anchor[1:], t.country); ok {
+					t.lat, t.lon, t.hasGeo = p.Lat, p.Lon, true
+				}
+			case t.anchor != "":
+				if j, ok := g.subCodes[t.anchor]; ok {
+					t.sub = j
+					s := g.subs[j]
+					t.lat, t.lon, t.hasGeo = s.lat, s.lon, s.hasGeo
+				}
+			}
+		}
+	})
+}
+
+// boxMiddle returns the middle of the 5th to 95th percentile range of xs,
+// which it sorts.
+func boxMiddle(xs []float64) float64 {
+	slices.Sort(xs)
+	return (xs[len(xs)*5/100] + xs[(len(xs)-1)*95/100]) / 2
+}
+
+// spansAntimeridian lists subdivisions whose places straddle longitude
+// 180, where a plain mean would land on the wrong side of the globe.
+func spansAntimeridian(code string) bool {
+	return code == "US-AK" || code == "RU-CHU"
+}
+
+// placeIn returns the most populous place of a country with the name.
+func (g *Geo) placeIn(name string, country int) (Place, bool) {
+	for _, i := range g.findPlaces(Fold(name)) {
+		if int(g.places.recs[i].country) == country {
+			return g.place(i), true
+		}
+	}
+	return Place{}, false
+}
+
+// nameThreshold is the population from which a gazetteer place is given
+// to the recogniser: GeoNames' cities15000 cut, about 26,000 places
+// worldwide. Below it place names collide with words and surnames far
+// more often than they are news; such places are still found by Places
+// and Resolve when the text or its hints call for them. Capitals and the
+// seats of first-level subdivisions are given whatever their size.
+const nameThreshold = 15_000
+
+// altThreshold is the population from which a place's alternate names
+// (exonyms such as "Kiev" or "Peking") are given to the recogniser too.
+const altThreshold = 100_000
+
+func (g *Geo) names(fn func(Name)) {
+	type seenKey struct {
+		text string
+		kind NameKind
+		key  string
+	}
+	seen := map[seenKey]bool{}
+	emit := func(text string, kind NameKind, key string) {
+		text = strings.TrimSpace(text)
+		if text == "" || Fold(text) == "" {
+			return
+		}
+		k := seenKey{text, kind, key}
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		fn(Name{Text: text, Kind: kind, Key: key})
+	}
+	emitForms := func(written string, kind NameKind, key string) {
+		if strings.HasPrefix(written, "~") {
+			return
+		}
+		text := surface(written)
+		emit(text, kind, key)
+		if rest, ok := strings.CutPrefix(text, "the "); ok && !strings.HasPrefix(written, "=") {
+			emit(rest, kind, key)
+		} else if rest, ok := strings.CutPrefix(text, "The "); ok && !strings.HasPrefix(written, "=") {
+			emit(rest, kind, key)
+		}
+	}
+	for _, c := range g.countries {
+		emitForms(c.Name, NameCountry, c.Alpha3)
+		for _, n := range c.Names {
+			emitForms(n, NameCountry, c.Alpha3)
+		}
+		for _, n := range c.Territories {
+			emitForms(n, NameCountry, c.Alpha3)
+		}
+		for _, n := range c.Demonyms {
+			emitForms(n, NameDemonym, c.Alpha3)
+		}
+		for _, n := range c.Metonyms {
+			emitForms(n, NameMetonym, c.Alpha3)
+		}
+		if c.Capital != "" {
+			emit(c.Capital, NameCapital, c.Alpha3)
+		}
+	}
+	for i := range g.subs {
+		s := &g.subs[i]
+		for _, v := range s.variants() {
+			emit(v, NameSubdivision, s.Code)
+		}
+	}
+	g.placeNames(emit)
+}
+
+// variants returns the surface forms news writes for a subdivision: its
+// names and aliases, bare and followed by "region", "province" or the
+// division word of its kind, and "the X region".
+func (s *sub) variants() []string {
+	var out []string
+	word := strings.ToLower(s.Type)
+	if f := strings.Fields(word); len(f) > 0 {
+		word = f[len(f)-1]
+	}
+	if !isDivisionWord(word) {
+		word = ""
+	}
+	switch {
+	case s.Country == "UKR" || s.Country == "RUS" || s.Country == "BLR" || s.Country == "KAZ" || s.Country == "KGZ":
+		if word == "region" || word == "" {
+			word = "Oblast"
+		}
+	case arabicArticle(s.Country) && s.parent < 0:
+		word = "governorate"
+	}
+	var bases []string
+	for _, n := range append([]string{s.Name}, s.Aliases...) {
+		n = strings.TrimSpace(strings.SplitN(n, "(", 2)[0])
+		if i := strings.Index(n, ", "); i > 0 {
+			n = n[:i]
+		}
+		if genericName(Fold(n)) {
+			continue
+		}
+		bases = appendNew(bases, n)
+		if w := strings.Fields(n); len(w) > 1 && isDivisionWord(strings.ToLower(w[len(w)-1])) {
+			if b := strings.Join(w[:len(w)-1], " "); !genericName(Fold(b)) {
+				bases = appendNew(bases, b)
+			}
+		}
+	}
+	for _, b := range bases {
+		out = append(out, b)
+		if _, cut := subBase(Fold(b)); cut {
+			continue // already "X Province"
+		}
+		out = append(out, b+" region", "the "+b+" region", b+" province")
+		if word != "" && word != "region" && word != "province" {
+			out = append(out, b+" "+word)
+		}
+	}
+	return out
+}

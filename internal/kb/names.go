@@ -1,12 +1,5 @@
 package kb
 
-import (
-	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
-)
-
 // NameKind says what a surface name in the knowledge base stands for.
 type NameKind string
 
@@ -35,46 +28,4 @@ type Name struct {
 func (k *KB) Names(fn func(Name)) {
 	k.geo.names(fn)
 	k.actors.names(fn)
-}
-
-// Fold normalises a name for matching: lower case, diacritics removed,
-// apostrophes and dashes unified, punctuation other than inner dots
-// dropped and whitespace collapsed. "Erdoğan" and "erdogan" fold alike,
-// as do "Côte d’Ivoire" and "Cote d'Ivoire".
-func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == '\u2019' || r == '\u2018' || r == '`' || r == '\u02bc' || r == '\'':
-			b.WriteByte('\'')
-			space = false
-			continue
-		case r == 'ı':
-			r = 'i'
-		case r == 'ø' || r == 'Ø':
-			r = 'o'
-		case r == 'ł' || r == 'Ł':
-			r = 'l'
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		case r == 'ß':
-			b.WriteString("ss")
-			space = false
-			continue
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '&' {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-			continue
-		}
-		space = true
-	}
-	return b.String()
 }

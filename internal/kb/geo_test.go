@@ -1,0 +1,857 @@
+package kb
+
+import (
+	"encoding/xml"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+
+	"chronicle/internal/news"
+)
+
+// testGeo loads the geography once for all tests of the package.
+func testGeo(t testing.TB) *Geo {
+	t.Helper()
+	g, err := sharedGeo()
+	if err != nil {
+		t.Fatalf("loadGeo() error: %v", err)
+	}
+	return g
+}
+
+var sharedGeo = sync.OnceValues(loadGeo)
+
+func TestCountry(t *testing.T) {
+	g := testGeo(t)
+	tests := []struct {
+		name, code, want string
+	}{
+		{"alpha-3", "FRA", "FRA"},
+		{"alpha-2 lower case", "fr", "FRA"},
+		{"alpha-3 lower case", "ukr", "UKR"},
+		{"Kosovo alpha-2", "XK", "XKX"},
+		{"Kosovo alpha-3", "xkx", "XKX"},
+		{"padded", " DE ", "DEU"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, ok := g.Country(tt.code)
+			if !ok || c.Alpha3 != tt.want {
+				t.Errorf("Country(%q) = %q, %v, want %q", tt.code, c.Alpha3, ok, tt.want)
+			}
+		})
+	}
+	for _, code := range []string{"", "ZZZ", "QQ", "FRANCE"} {
+		if c, ok := g.Country(code); ok {
+			t.Errorf("Country(%q) = %q, want not found", code, c.Alpha3)
+		}
+	}
+}
+
+func TestCountryByName(t *testing.T) {
+	g := testGeo(t)
+	tests := []struct {
+		name     string
+		in       string
+		want     string
+		wantKind NameKind
+	}{
+		{"ISO name with diacritic", "Türkiye", "TUR", NameCountry},
+		{"common name", "Turkey", "TUR", NameCountry},
+		{"exonym", "Ivory Coast", "CIV", NameCountry},
+		{"curly apostrophe", "Côte d’Ivoire", "CIV", NameCountry},
+		{"ISO inverted name", "Republic of Korea", "KOR", NameCountry},
+		{"historic ISO 3166-3 name", "Dahomey", "BEN", NameCountry},
+		{"historic hand name", "Zaire", "COD", NameCountry},
+		{"Burma", "Burma", "MMR", NameCountry},
+		{"Czech Republic", "the Czech Republic", "CZE", NameCountry},
+		{"Russian Federation", "Russian Federation", "RUS", NameCountry},
+		{"U.S. with dots", "U.S.", "USA", NameCountry},
+		{"America", "America", "USA", NameCountry},
+		{"the States keeps its article", "the States", "USA", NameCountry},
+		{"Britain", "Britain", "GBR", NameCountry},
+		{"England codes as GBR", "England", "GBR", NameCountry},
+		{"Holland", "Holland", "NLD", NameCountry},
+		{"DRC", "DRC", "COD", NameCountry},
+		{"Congo alone is Kinshasa", "Congo", "COD", NameCountry},
+		{"Congo-Brazzaville", "Congo-Brazzaville", "COG", NameCountry},
+		{"DPRK", "DPRK", "PRK", NameCountry},
+		{"ROK", "ROK", "KOR", NameCountry},
+		{"Republic of China", "Republic of China", "TWN", NameCountry},
+		{"PRC", "People's Republic of China", "CHN", NameCountry},
+		{"Vatican", "the Holy See", "VAT", NameCountry},
+		{"Gaza is Palestine", "Gaza", "PSE", NameCountry},
+		{"West Bank", "the West Bank", "PSE", NameCountry},
+		{"Crimea is Ukraine", "Crimea", "UKR", NameCountry},
+		{"Kosovo", "Kosovo", "XKX", NameCountry},
+		{"Western Sahara", "Western Sahara", "ESH", NameCountry},
+		{"Northern Cyprus", "Northern Cyprus", "CYP", NameCountry},
+		{"Abkhazia", "Abkhazia", "GEO", NameCountry},
+		{"Transnistria", "Transnistria", "MDA", NameCountry},
+		{"demonym", "Syrian", "SYR", NameDemonym},
+		{"plural demonym", "Israelis", "ISR", NameDemonym},
+		{"Emirati", "Emirati", "ARE", NameDemonym},
+		{"Emirian", "Emirian", "ARE", NameDemonym},
+		{"Kiwi", "Kiwi", "NZL", NameDemonym},
+		{"ambiguous Congolese", "Congolese", "COD", NameDemonym},
+		{"metonym with article", "the Kremlin", "RUS", NameMetonym},
+		{"metonym without article", "Kremlin", "RUS", NameMetonym},
+		{"Downing Street", "Downing Street", "GBR", NameMetonym},
+		{"Elysee without accent", "the Elysee", "FRA", NameMetonym},
+		{"Élysée with accent", "Élysée Palace", "FRA", NameMetonym},
+		{"Quai d'Orsay", "Quai d'Orsay", "FRA", NameMetonym},
+		{"Foggy Bottom", "Foggy Bottom", "USA", NameMetonym},
+		{"Pentagon", "the Pentagon", "USA", NameMetonym},
+		{"Zhongnanhai", "Zhongnanhai", "CHN", NameMetonym},
+		{"Blue House", "the Blue House", "KOR", NameMetonym},
+		{"capital metonym", "Washington", "USA", NameMetonym},
+		{"capital", "Tehran", "IRN", NameCapital},
+		{"capital from hand file", "Ramallah", "PSE", NameCapital},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, kind, ok := g.CountryByName(tt.in)
+			if !ok || c.Alpha3 != tt.want || kind != tt.wantKind {
+				t.Errorf("CountryByName(%q) = %q, %q, %v, want %q, %q", tt.in, c.Alpha3, kind, ok, tt.want, tt.wantKind)
+			}
+		})
+	}
+	for _, in := range []string{"", "States", "Atlantis", "Islamic Republic", "the", "Strip"} {
+		if c, kind, ok := g.CountryByName(in); ok {
+			t.Errorf("CountryByName(%q) = %q, %q, want not found", in, c.Alpha3, kind)
+		}
+	}
+}
+
+func TestSubdivisions(t *testing.T) {
+	g := testGeo(t)
+	tests := []struct {
+		name, in, want string // want is the first code
+	}{
+		{"English region", "Donetsk region", "UA-14"},
+		{"Oblast capitalised", "Donetsk Oblast", "UA-14"},
+		{"ISO local name", "Donetska oblast", "UA-14"},
+		{"old spelling", "Kiev Oblast", "UA-32"},
+		{"region of the capital", "the Kyiv region", "UA-32"},
+		{"province", "Idlib province", "SY-ID"},
+		{"governorate", "Idlib Governorate", "SY-ID"},
+		{"bare", "Kherson", "UA-65"},
+		{"Kherson region", "Kherson region", "UA-65"},
+		{"English exonym", "Bavaria", "DE-BY"},
+		{"US state", "Texas", "US-TX"},
+		{"ISO bracketed alternate", "Lérida", "ES-L"},
+		{"Chinese suffix", "Guangdong Province", "CN-GD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			subs := g.Subdivisions(tt.in)
+			if len(subs) == 0 || subs[0].Code != tt.want {
+				var codes []string
+				for _, s := range subs {
+					codes = append(codes, s.Code)
+				}
+				t.Errorf("Subdivisions(%q) = %v, want %s first", tt.in, codes, tt.want)
+			}
+		})
+	}
+	for _, in := range []string{"Northern", "Central", "the region", "Atlantis province"} {
+		if subs := g.Subdivisions(in); len(subs) != 0 {
+			t.Errorf("Subdivisions(%q) = %d subdivisions, want none", in, len(subs))
+		}
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	g := testGeo(t)
+	tests := []struct {
+		name, in, wantID, wantCountry string
+	}{
+		{"capital", "Kyiv", "703448", "UKR"},
+		{"exonym from alternates", "Kiev", "703448", "UKR"},
+		{"most populous first", "Paris", "2988507", "FRA"},
+		{"saint abbreviated", "St. Petersburg", "498817", "RUS"},
+		{"apostrophe dropped", "Tskhinvali", "611403", "GEO"},
+		{"Arabic article dropped", "Raqqah", "172955", "SYR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := g.Places(tt.in)
+			if len(ps) == 0 || ps[0].ID != tt.wantID || ps[0].Country != tt.wantCountry {
+				t.Fatalf("Places(%q) = %v, want %s in %s first", tt.in, ps, tt.wantID, tt.wantCountry)
+			}
+			for i := 1; i < len(ps); i++ {
+				if ps[i].Population > ps[i-1].Population {
+					t.Errorf("Places(%q)[%d] has %d inhabitants, more than the one before", tt.in, i, ps[i].Population)
+				}
+			}
+		})
+	}
+	if ps := g.Places("Qwxzyville"); len(ps) != 0 {
+		t.Errorf("Places(%q) = %v, want none", "Qwxzyville", ps)
+	}
+	p, ok := g.Place("4717560")
+	if !ok || p.Name != "Paris" || p.Country != "USA" || p.Admin1 != "Texas" {
+		t.Errorf("Place(%q) = %+v, %v, want Paris, Texas", "4717560", p, ok)
+	}
+	if _, ok := g.Place("0"); ok {
+		t.Errorf("Place(%q) found, want not found", "0")
+	}
+}
+
+func TestResolve(t *testing.T) {
+	g := testGeo(t)
+	dallas := &news.Location{Lat: 32.78, Lon: -96.80, HasGeo: true}
+	parisTX := &news.Location{Lat: 33.66, Lon: -95.56, HasGeo: true}
+	boston := &news.Location{Lat: 42.36, Lon: -71.06, HasGeo: true}
+	tests := []struct {
+		name        string
+		in          string
+		hints       Hints
+		wantCountry string
+		wantFeature string
+		wantID      string // GeoID, when the test pins it
+	}{
+		{"country", "Türkiye", Hints{}, "TUR", "country", "TUR"},
+		{"exonym", "Ivory Coast", Hints{}, "CIV", "country", "CIV"},
+		{"demonym", "Turkish", Hints{}, "TUR", "country", "TUR"},
+		{"metonym", "the Kremlin", Hints{}, "RUS", "country", "RUS"},
+		{"Kyiv", "Kyiv", Hints{}, "UKR", "city", "703448"},
+		{"Kiev", "Kiev", Hints{}, "UKR", "city", "703448"},
+		{"oblast", "Donetsk region", Hints{}, "UKR", "admin1", "UA-14"},
+		{"city over its oblast", "Donetsk", Hints{}, "UKR", "city", "709717"},
+		{"province", "Idlib province", Hints{}, "SYR", "admin1", "SY-ID"},
+		{"Springfield unhinted", "Springfield", Hints{}, "USA", "city", "4250542"},
+		{"Springfield with a USA hint", "Springfield", Hints{Countries: []string{"USA"}}, "USA", "city", "4250542"},
+		{"Springfield near Boston", "Springfield", Hints{Countries: []string{"USA"}, Near: boston}, "USA", "city", "4951788"},
+		{"Springfield in Australia", "Springfield", Hints{Countries: []string{"AUS"}}, "AUS", "city", ""},
+		{"Paris", "Paris", Hints{}, "FRA", "city", "2988507"},
+		{"Paris with a USA hint", "Paris", Hints{Countries: []string{"USA"}}, "FRA", "city", "2988507"},
+		{"Paris, Texas", "Paris, Texas", Hints{}, "USA", "city", "4717560"},
+		{"Paris, TX", "Paris, TX", Hints{}, "USA", "city", "4717560"},
+		{"Paris, Tex.", "Paris, Tex.", Hints{}, "USA", "city", "4717560"},
+		{"Paris datelined there", "Paris", Hints{Near: parisTX}, "USA", "city", "4717560"},
+		{"Paris near Dallas in American news", "Paris", Hints{Countries: []string{"USA"}, Near: dallas}, "USA", "city", "4717560"},
+		{"Springfield, Ill.", "Springfield, Ill.", Hints{}, "USA", "city", "4250542"},
+		{"Gaza", "Gaza", Hints{}, "PSE", "territory", ""},
+		{"Gaza Strip", "the Gaza Strip", Hints{}, "PSE", "territory", ""},
+		{"Crimea", "Crimea", Hints{}, "UKR", "admin1", "UA-43"},
+		{"Kosovo", "Kosovo", Hints{}, "XKX", "country", "XKX"},
+		{"Georgia unhinted", "Georgia", Hints{}, "GEO", "country", "GEO"},
+		{"Georgia in American news", "Georgia", Hints{Countries: []string{"USA"}}, "USA", "admin1", "US-GA"},
+		{"Georgia when Georgia is named", "Georgia", Hints{Countries: []string{"USA", "GEO"}}, "GEO", "country", "GEO"},
+		{"Tripoli unhinted", "Tripoli", Hints{}, "LBY", "city", ""},
+		{"Tripoli in Lebanese news", "Tripoli", Hints{Countries: []string{"LBN"}}, "LBN", "city", ""},
+		{"stop word qualified", "Of, Turkey", Hints{}, "TUR", "city", ""},
+		{"stop word near", "Mobile", Hints{Near: &news.Location{Lat: 30.7, Lon: -88.0, HasGeo: true}}, "USA", "city", ""},
+		{"acronym", "NSW", Hints{}, "AUS", "admin1", "AU-NSW"},
+		{"small place with hint", "Soldeu", Hints{Countries: []string{"AND"}}, "AND", "city", ""},
+		{"qualified by country", "Alexandria, Egypt", Hints{}, "EGY", "city", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			loc, ok := g.Resolve(tt.in, tt.hints)
+			if !ok || loc.Country != tt.wantCountry || loc.Feature != tt.wantFeature || tt.wantID != "" && loc.GeoID != tt.wantID {
+				t.Errorf("Resolve(%q, %+v) = %+v, %v, want %s %s %s", tt.in, tt.hints, loc, ok, tt.wantCountry, tt.wantFeature, tt.wantID)
+			}
+			if ok && (!loc.HasGeo || !validLatLon(loc.Lat, loc.Lon)) {
+				t.Errorf("Resolve(%q) = %+v, want coordinates", tt.in, loc)
+			}
+		})
+	}
+	for _, in := range []string{"", "Of", "Mary", "Soldeu", "Qwxzyville", "the", "EU"} {
+		if loc, ok := g.Resolve(in, Hints{}); ok {
+			t.Errorf("Resolve(%q, no hints) = %+v, want not found", in, loc)
+		}
+	}
+	if loc, ok := g.Resolve("Mobile", Hints{Countries: []string{"USA"}}); ok {
+		t.Errorf("Resolve(%q, USA hint) = %+v, want not found: a country hint is not enough for a common word", "Mobile", loc)
+	}
+}
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		name                   string
+		lat1, lon1, lat2, lon2 float64
+		want                   float64
+	}{
+		{"same point", 48.85, 2.35, 48.85, 2.35, 0},
+		{"Paris to London", 48.8534, 2.3488, 51.5085, -0.1257, 344},
+		{"quarter meridian", 0, 0, 90, 0, 10008},
+		{"across the antimeridian", 0, 179.5, 0, -179.5, 111},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Distance(tt.lat1, tt.lon1, tt.lat2, tt.lon2); math.Abs(got-tt.want) > 1 {
+				t.Errorf("Distance(%v, %v, %v, %v) = %.1f, want %.0f", tt.lat1, tt.lon1, tt.lat2, tt.lon2, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestGeoData checks the embedded files as data: codes, names, coordinates
+// and the links between the files.
+func TestGeoData(t *testing.T) {
+	g := testGeo(t)
+	if n := len(g.countries); n < 250 {
+		t.Errorf("%d countries, want every ISO 3166-1 country and Kosovo", n)
+	}
+	alpha2 := map[string]bool{}
+	for i, c := range g.countries {
+		if len(c.Alpha3) != 3 || strings.ToUpper(c.Alpha3) != c.Alpha3 || !isLetters(c.Alpha3) {
+			t.Errorf("country %d: alpha-3 %q is not three capital letters", i, c.Alpha3)
+		}
+		if i > 0 && g.countries[i-1].Alpha3 >= c.Alpha3 {
+			t.Errorf("alpha-3 %q is not unique or not in order", c.Alpha3)
+		}
+		if alpha2[c.Alpha2] || len(c.Alpha2) != 2 {
+			t.Errorf("%s: alpha-2 %q is not unique or not two letters", c.Alpha3, c.Alpha2)
+		}
+		alpha2[c.Alpha2] = true
+		if len(c.Demonyms) == 0 {
+			t.Errorf("%s has no demonym", c.Alpha3)
+		}
+		if Fold(c.Name) == "" {
+			t.Errorf("%s: name %q folds to nothing", c.Alpha3, c.Name)
+		}
+		if g.cgeo[i] && !validLatLon(c.Lat, c.Lon) {
+			t.Errorf("%s: coordinates %v, %v out of range", c.Alpha3, c.Lat, c.Lon)
+		}
+		if c.Capital == "" && c.Alpha3 != "ATA" && c.Alpha3 != "BVT" && c.Alpha3 != "HMD" && c.Alpha3 != "IOT" && c.Alpha3 != "TKL" && c.Alpha3 != "UMI" && c.Alpha3 != "SGS" && c.Alpha3 != "ATF" {
+			t.Errorf("%s has no capital", c.Alpha3)
+		}
+	}
+	for _, tr := range g.territories {
+		if _, ok := g.Resolve(surface(tr.name), Hints{}); !ok {
+			t.Errorf("territory %q does not resolve", tr.name)
+		}
+	}
+	g.locate()
+	for _, tr := range g.territories {
+		if tr.anchor != "" && !tr.hasGeo {
+			t.Errorf("territory %q: anchor %q not found", tr.name, tr.anchor)
+		}
+	}
+	for i := range g.subs {
+		s := &g.subs[i]
+		if !strings.HasPrefix(s.Code, g.countries[s.country].Alpha2+"-") {
+			t.Errorf("subdivision %s is filed under %s", s.Code, s.Country)
+		}
+		if s.Parent != "" && s.parent < 0 {
+			t.Errorf("subdivision %s: parent %s unknown", s.Code, s.Parent)
+		}
+		if s.seat != "" {
+			if _, ok := g.placeIn(s.seat, s.country); !ok {
+				t.Errorf("subdivision %s: seat %q is no place of %s", s.Code, s.seat, s.Country)
+			}
+		}
+		if s.hasGeo && !validLatLon(s.lat, s.lon) {
+			t.Errorf("subdivision %s: coordinates %v, %v out of range", s.Code, s.lat, s.lon)
+		}
+	}
+	if err := g.readAlternates(); err != nil {
+		t.Errorf("readAlternates() error: %v", err)
+	}
+	if n := len(g.places.recs); n < 150_000 {
+		t.Errorf("%d places, want the whole cities-500 table", n)
+	}
+	ids := map[string]bool{}
+	for i := range g.places.recs {
+		p := g.place(int32(i))
+		if ids[p.ID] {
+			t.Errorf("place id %s is not unique", p.ID)
+		}
+		ids[p.ID] = true
+		if !validLatLon(p.Lat, p.Lon) {
+			t.Errorf("place %s: coordinates %v, %v out of range", p.ID, p.Lat, p.Lon)
+		}
+		if Fold(p.Name) == "" && p.Population >= nameThreshold {
+			t.Errorf("place %s: name %q folds to nothing", p.ID, p.Name)
+		}
+		if i > 0 && g.places.recs[i-1].pop < g.places.recs[i].pop {
+			t.Errorf("place %s is out of population order", p.ID)
+		}
+	}
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestGeoNames(t *testing.T) {
+	g := testGeo(t)
+	type key struct {
+		text string
+		kind NameKind
+		key  string
+	}
+	got := map[key]bool{}
+	n := 0
+	g.names(func(nm Name) {
+		n++
+		if Fold(nm.Text) == "" {
+			t.Errorf("name %+v folds to nothing", nm)
+		}
+		if nm.Key == "" {
+			t.Errorf("name %+v has no key", nm)
+		}
+		got[key{Fold(nm.Text), nm.Kind, nm.Key}] = true
+	})
+	want := []key{
+		{"France", NameCountry, "FRA"},
+		{"Ivory Coast", NameCountry, "CIV"},
+		{"Gaza", NameCountry, "PSE"},
+		{"Syrian", NameDemonym, "SYR"},
+		{"the Kremlin", NameMetonym, "RUS"},
+		{"Kremlin", NameMetonym, "RUS"},
+		{"the States", NameCountry, "USA"},
+		{"Moscow", NameCapital, "RUS"},
+		{"Donetsk region", NameSubdivision, "UA-14"},
+		{"the Donetsk region", NameSubdivision, "UA-14"},
+		{"Donetsk Oblast", NameSubdivision, "UA-14"},
+		{"Idlib province", NameSubdivision, "SY-ID"},
+		{"Idlib governorate", NameSubdivision, "SY-ID"},
+		{"Texas", NameSubdivision, "US-TX"},
+		{"Kyiv", NamePlace, "703448"},
+		{"Kiev", NamePlace, "703448"},
+		{"Paris", NamePlace, "4717560"},
+	}
+	for _, w := range want {
+		if !got[key{Fold(w.text), w.kind, w.key}] {
+			t.Errorf("names() lacks %+v", w)
+		}
+	}
+	unwanted := []key{
+		{"States", NameCountry, "USA"},
+		{"Congolese", NameDemonym, "COG"},
+		{"Central", NameSubdivision, "BW-CE"},
+	}
+	for _, w := range unwanted {
+		if got[key{Fold(w.text), w.kind, w.key}] {
+			t.Errorf("names() has %+v", w)
+		}
+	}
+	for k := range got {
+		if k.kind == NamePlace && (k.text == "of" || k.text == "police") {
+			t.Errorf("names() has stop-listed place %+v", k)
+		}
+	}
+	if n < 50_000 {
+		t.Errorf("names() gave %d names, want the gazetteer's larger places too", n)
+	}
+}
+
+// BenchmarkLoad measures loading the whole knowledge base, which must stay
+// well under 300 ms.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadGeo measures loading the geography alone.
+func BenchmarkLoadGeo(b *testing.B) {
+	for b.Loop() {
+		if _, err := loadGeo(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkIndexAlternates measures the first lookup's cost of indexing
+// the alternate names.
+func BenchmarkIndexAlternates(b *testing.B) {
+	for b.Loop() {
+		g, err := loadGeo()
+		if err != nil {
+			b.Fatal(err)
+		}
+		g.indexAlternates()
+	}
+}
+
+func BenchmarkPlaces(b *testing.B) {
+	g := testGeo(b)
+	g.indexAlternates()
+	for b.Loop() {
+		g.Places("Springfield")
+	}
+}
+
+func BenchmarkResolve(b *testing.B) {
+	g := testGeo(b)
+	g.indexAlternates()
+	h := Hints{Countries: []string{"USA"}}
+	for b.Loop() {
+		g.Resolve("Springfield", h)
+		g.Resolve("Donetsk region", h)
+	}
+}
+
+// goldToponym is one toponym of the geoparsing gold set: the text as the
+// article wrote it, where it is, and in which country.
+type goldToponym struct {
+	text     string
+	lat, lon float64
+	country  string // alpha-3, or "" when unknown
+}
+
+type goldDoc struct {
+	corpus string
+	tops   []goldToponym
+}
+
+// readGeoparsingGold reads the four corpora of ../shared/data/geoparsing
+// (see its README.txt): GeoWebNews (GWN.xml), LGL, TR-News and GeoVirus.
+// The gold country is the one the corpus names (LGL, TR-News), else that
+// of the gazetteer place with the gold GeoNames id (GeoWebNews), else that
+// of the gazetteer place nearest the gold coordinates.
+func readGeoparsingGold(t *testing.T, g *Geo, dir string) []goldDoc {
+	t.Helper()
+	near := newNearest(g)
+	countryOf := func(name, id string, lat, lon float64) string {
+		name = strings.TrimSpace(strings.SplitN(name, "[", 2)[0])
+		if c, kind, ok := g.CountryByName(name); ok && kind == NameCountry {
+			return c.Alpha3
+		}
+		if p, ok := g.Place(id); ok && id != "" {
+			return p.Country
+		}
+		return near.country(lat, lon)
+	}
+	var docs []goldDoc
+
+	var gwn struct {
+		Articles []struct {
+			Toponyms []struct {
+				Name          string  `xml:"extractedName"`
+				Type          string  `xml:"type"`
+				NonLocational string  `xml:"nonLocational"`
+				GeoNamesID    string  `xml:"geonamesID"`
+				Lat           *string `xml:"latitude"`
+				Lon           *string `xml:"longitude"`
+			} `xml:"toponyms>toponym"`
+		} `xml:"article"`
+	}
+	readXML(t, dir+"/GWN.xml", &gwn)
+	for _, a := range gwn.Articles {
+		d := goldDoc{corpus: "GeoWebNews"}
+		for _, tp := range a.Toponyms {
+			// Non_Toponym and Homonym mark names that are not places here.
+			if tp.Type == "Non_Toponym" || tp.Type == "Homonym" || tp.NonLocational == "Yes" {
+				continue
+			}
+			lat, lon, ok := parseLatLon(tp.Lat, tp.Lon)
+			if !ok {
+				continue
+			}
+			d.tops = append(d.tops, goldToponym{tp.Name, lat, lon, countryOf("", tp.GeoNamesID, lat, lon)})
+		}
+		docs = append(docs, d)
+	}
+
+	type gaztagged struct {
+		Articles []struct {
+			Toponyms []struct {
+				Phrase string `xml:"phrase"`
+				Gaztag *struct {
+					ID      string  `xml:"geonameid,attr"`
+					Name    string  `xml:"name"`
+					Fcode   string  `xml:"fcode"`
+					Lat     *string `xml:"lat"`
+					Lon     *string `xml:"lon"`
+					Country string  `xml:"country"`
+				} `xml:"gaztag"`
+			} `xml:"toponyms>toponym"`
+		} `xml:"article"`
+	}
+	for _, c := range []struct{ corpus, file string }{{"LGL", "lgl.xml"}, {"TR-News", "TR-News.xml"}} {
+		var x gaztagged
+		readXML(t, dir+"/Corpora/"+c.file, &x)
+		for _, a := range x.Articles {
+			d := goldDoc{corpus: c.corpus}
+			for _, tp := range a.Toponyms {
+				gt := tp.Gaztag
+				if gt == nil {
+					continue
+				}
+				lat, lon, ok := parseLatLon(gt.Lat, gt.Lon)
+				if !ok {
+					continue
+				}
+				country := gt.Country
+				if strings.HasPrefix(gt.Fcode, "PCL") {
+					country = gt.Name
+				}
+				d.tops = append(d.tops, goldToponym{tp.Phrase, lat, lon, countryOf(country, gt.ID, lat, lon)})
+			}
+			docs = append(docs, d)
+		}
+	}
+
+	var gv struct {
+		Articles []struct {
+			Locations []struct {
+				Name string  `xml:"name"`
+				Lat  *string `xml:"lat"`
+				Lon  *string `xml:"lon"`
+			} `xml:"locations>location"`
+		} `xml:"article"`
+	}
+	readXML(t, dir+"/Corpora/GeoVirus.xml", &gv)
+	for _, a := range gv.Articles {
+		d := goldDoc{corpus: "GeoVirus"}
+		for _, l := range a.Locations {
+			lat, lon, ok := parseLatLon(l.Lat, l.Lon)
+			if !ok {
+				continue
+			}
+			d.tops = append(d.tops, goldToponym{l.Name, lat, lon, countryOf("", "", lat, lon)})
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+func readXML(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read gold: %v", err)
+	}
+	if err := xml.Unmarshal(b, v); err != nil {
+		t.Fatalf("parse %s: %v", path, err)
+	}
+}
+
+func parseLatLon(lat, lon *string) (float64, float64, bool) {
+	if lat == nil || lon == nil {
+		return 0, 0, false
+	}
+	la, err1 := strconv.ParseFloat(strings.TrimSpace(*lat), 64)
+	lo, err2 := strconv.ParseFloat(strings.TrimSpace(*lon), 64)
+	if err1 != nil || err2 != nil || !validLatLon(la, lo) {
+		return 0, 0, false
+	}
+	return la, lo, true
+}
+
+// nearest finds the gazetteer place nearest a point, through a grid of
+// one-degree cells.
+type nearest struct {
+	g     *Geo
+	cells map[[2]int][]int32
+}
+
+func newNearest(g *Geo) *nearest {
+	n := &nearest{g: g, cells: map[[2]int][]int32{}}
+	for i := range g.places.recs {
+		r := &g.places.recs[i]
+		c := [2]int{int(math.Floor(float64(r.lat) / 1e4)), int(math.Floor(float64(r.lon) / 1e4))}
+		n.cells[c] = append(n.cells[c], int32(i))
+	}
+	return n
+}
+
+// country returns the country of the nearest place within about 300 km.
+func (n *nearest) country(lat, lon float64) string {
+	best, bestD := int32(-1), math.Inf(1)
+	la, lo := int(math.Floor(lat)), int(math.Floor(lon))
+	for dy := -3; dy <= 3; dy++ {
+		for dx := -3; dx <= 3; dx++ {
+			x := lo + dx
+			switch {
+			case x < -180:
+				x += 360
+			case x >= 180:
+				x -= 360
+			}
+			for _, i := range n.cells[[2]int{la + dy, x}] {
+				r := &n.g.places.recs[i]
+				if d := Distance(lat, lon, float64(r.lat)/1e4, float64(r.lon)/1e4); d < bestD {
+					best, bestD = i, d
+				}
+			}
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return n.g.countries[n.g.places.recs[best].country].Alpha3
+}
+
+// goldScore counts a run over the gold toponyms. Country-level
+// resolutions are counted apart for the distance: a country's point is a
+// convention (GeoNames puts the United States in Kansas, Chronicle at the
+// middle of its places), so their distance to the gold says little.
+type goldScore struct {
+	n, found, country, countryKnown, within50 int
+	local, localWithin50                      int // resolutions below country level
+}
+
+func (s *goldScore) add(g goldToponym, loc news.Location, ok bool) {
+	s.n++
+	if g.country != "" {
+		s.countryKnown++
+	}
+	if !ok {
+		return
+	}
+	s.found++
+	if g.country != "" && loc.Country == g.country {
+		s.country++
+	}
+	near := loc.HasGeo && Distance(g.lat, g.lon, loc.Lat, loc.Lon) <= 50
+	if near {
+		s.within50++
+	}
+	if loc.Feature != "country" {
+		s.local++
+		if near {
+			s.localWithin50++
+		}
+	}
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// rankedCountries orders codes by how often they occur, then by first
+// occurrence: the most named country stands in for the dateline's.
+func rankedCountries(codes []string) []string {
+	count := map[string]int{}
+	var order []string
+	for _, c := range codes {
+		if c == "" {
+			continue
+		}
+		if count[c] == 0 {
+			order = append(order, c)
+		}
+		count[c]++
+	}
+	slices.SortStableFunc(order, func(a, b string) int { return count[b] - count[a] })
+	return order
+}
+
+// TestGeoparsingGold resolves every gold toponym of the geoparsing corpora
+// from its text and scores the country and the distance to the gold
+// coordinates. It runs three ways:
+//   - "no hints": the text alone;
+//   - "gold hints": the countries of the document's other gold toponyms,
+//     the most frequent first, leaving out every toponym with the same
+//     folded text, so that no mention hints at itself; this is what
+//     Resolve gets when the recogniser finds an article's places right;
+//   - "own hints": the countries that Resolve itself, without hints,
+//     gives the document's other toponyms when it reads them as a
+//     country, a territory or a first-level subdivision ("Syria",
+//     "Syrian", "Idlib province"), which is what the pipeline knows
+//     without any gold.
+//
+// The thresholds sit a little under the measured figures.
+func TestGeoparsingGold(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "data", "geoparsing", "data")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/data/geoparsing not present: the geoparsing gold set is not on this machine")
+	}
+	g := testGeo(t)
+	docs := readGeoparsingGold(t, g, dir)
+	modes := []string{"no hints", "gold hints", "own hints"}
+	scores := map[string]map[string]*goldScore{} // mode -> corpus -> score
+	for _, m := range modes {
+		scores[m] = map[string]*goldScore{"all": {}}
+	}
+	for _, d := range docs {
+		own := make([]string, len(d.tops))
+		ownSub := make([]string, len(d.tops))
+		for i, tp := range d.tops {
+			loc, ok := g.Resolve(tp.text, Hints{})
+			for _, c := range []string{d.corpus, "all"} {
+				if scores["no hints"][c] == nil {
+					scores["no hints"][c] = &goldScore{}
+				}
+				scores["no hints"][c].add(tp, loc, ok)
+			}
+			if ok && (loc.Feature == "country" || loc.Feature == "territory" || loc.Feature == "admin1") {
+				own[i] = loc.Country
+				if loc.Feature == "admin1" {
+					ownSub[i] = loc.GeoID
+				}
+			}
+		}
+		for _, tp := range d.tops {
+			key := Fold(tp.text)
+			var gold, self, selfSubs []string
+			for j, o := range d.tops {
+				if Fold(o.text) == key {
+					continue
+				}
+				gold = append(gold, o.country)
+				self = append(self, own[j])
+				if ownSub[j] != "" {
+					selfSubs = append(selfSubs, ownSub[j])
+				}
+			}
+			hints := map[string]Hints{
+				"gold hints": {Countries: rankedCountries(gold)},
+				"own hints":  {Countries: rankedCountries(self), Subdivisions: selfSubs},
+			}
+			for m, h := range hints {
+				loc, ok := g.Resolve(tp.text, h)
+				for _, c := range []string{d.corpus, "all"} {
+					if scores[m][c] == nil {
+						scores[m][c] = &goldScore{}
+					}
+					scores[m][c].add(tp, loc, ok)
+				}
+			}
+		}
+	}
+	for _, m := range modes {
+		for _, c := range []string{"GeoWebNews", "LGL", "TR-News", "GeoVirus", "all"} {
+			s := scores[m][c]
+			if s == nil {
+				continue
+			}
+			t.Logf("%-10s %-10s toponyms %5d  found %5.1f%%  right country %5.1f%% of found (%5.1f%% of all)  within 50 km %5.1f%% of found, %5.1f%% of %d found below country level",
+				m, c, s.n, pct(s.found, s.n), pct(s.country, s.found), pct(s.country, s.countryKnown),
+				pct(s.within50, s.found), pct(s.localWithin50, s.local), s.local)
+		}
+	}
+	thresholds := []struct {
+		mode                     string
+		found, country, within50 float64 // percent of found, except found
+	}{
+		{"no hints", 82, 89.5, 56.5},
+		{"gold hints", 82.5, 94, 60.5},
+		{"own hints", 82.5, 93, 64.5},
+	}
+	for _, th := range thresholds {
+		s := scores[th.mode]["all"]
+		if got := pct(s.found, s.n); got < th.found {
+			t.Errorf("%s: found %.1f%%, want at least %.1f%%", th.mode, got, th.found)
+		}
+		if got := pct(s.country, s.found); got < th.country {
+			t.Errorf("%s: right country %.1f%% of found, want at least %.1f%%", th.mode, got, th.country)
+		}
+		if got := pct(s.localWithin50, s.local); got < th.within50 {
+			t.Errorf("%s: within 50 km %.1f%% of found below country level, want at least %.1f%%", th.mode, got, th.within50)
+		}
+	}
+}
