@@ -15,10 +15,10 @@ import (
 var kinds = []string{"articles", "events", "quotes", "entities", "places", "dates", "stories"}
 
 func runExport(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("export", "export --what KIND [--format jsonl|csv] [-o FILE]\n\nWrites every stored record of KIND: "+strings.Join(kinds, ", ")+".", stdout, stderr)
+	fs := newFlagSet("export", "export --what KIND [--format jsonl|csv|parquet] [-o FILE]\n\nWrites every stored record of KIND: "+strings.Join(kinds, ", ")+".", stdout, stderr)
 	dbFlag(fs, &cfg)
 	what := fs.String("what", "", "record `kind`: "+strings.Join(kinds, ", "))
-	format := fs.String("format", "jsonl", "output `format`: jsonl or csv")
+	format := fs.String("format", "jsonl", "output `format`: jsonl, csv or parquet")
 	out := fs.String("o", "", "write to `file` instead of stdout")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -29,8 +29,8 @@ func runExport(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	if !validKind(*what) {
 		return usageError("export: --what must be one of %s, not %q", strings.Join(kinds, ", "), *what)
 	}
-	if *format != "jsonl" && *format != "csv" {
-		return usageError("export: --format must be jsonl or csv, not %q", *format)
+	if *format != "jsonl" && *format != "csv" && *format != "parquet" {
+		return usageError("export: --format must be jsonl, csv or parquet, not %q", *format)
 	}
 	if _, err := os.Stat(cfg.DB); err != nil {
 		return fmt.Errorf("open database %s: %v", cfg.DB, err)
@@ -51,7 +51,19 @@ func runExport(ctx context.Context, cfg Config, args []string, stdout, stderr io
 		defer f.Close() // second close after the checked one below is harmless
 		w = f
 	}
-	rw := newRecordWriter(w, *format, zeroRecord(*what))
+	var rw interface {
+		Write(any) error
+		Close() error
+	}
+	if *format == "parquet" {
+		pw, err := newParquetWriter(w, zeroRecord(*what))
+		if err != nil {
+			return fmt.Errorf("export %s: %v", *what, err)
+		}
+		rw = pw
+	} else {
+		rw = newRecordWriter(w, *format, zeroRecord(*what))
+	}
 	if err := exportKind(ctx, db, *what, rw.Write); err != nil {
 		return fmt.Errorf("export %s: %v", *what, err)
 	}

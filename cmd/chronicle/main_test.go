@@ -104,7 +104,7 @@ func TestIngestExamplesAndExport(t *testing.T) {
 	}
 
 	for _, kind := range kinds {
-		for _, format := range []string{"jsonl", "csv"} {
+		for _, format := range []string{"jsonl", "csv", "parquet"} {
 			file := filepath.Join(t.TempDir(), kind+"."+format)
 			if _, errOut, err := chronicle(t, "", "export", "--db", db, "--what", kind, "--format", format, "-o", file); err != nil {
 				t.Errorf("export %s as %s: %v (%s)", kind, format, err, errOut)
@@ -114,8 +114,15 @@ func TestIngestExamplesAndExport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if format == "csv" && !bytes.HasPrefix(b, []byte("id,")) && !bytes.HasPrefix(b, []byte("article,")) {
-				t.Errorf("export %s as csv starts %q, want a header", kind, firstLine(b))
+			switch format {
+			case "csv":
+				if !bytes.HasPrefix(b, []byte("id,")) && !bytes.HasPrefix(b, []byte("article,")) {
+					t.Errorf("export %s as csv starts %q, want a header", kind, firstLine(b))
+				}
+			case "parquet":
+				if !bytes.HasPrefix(b, []byte("PAR1")) {
+					t.Errorf("export %s as parquet does not start with the Parquet magic", kind)
+				}
 			}
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 )
 
@@ -81,33 +80,20 @@ func (rw *recordWriter) Close() error {
 // fields splits a JSON object into its keys, in order, and cell values:
 // strings as they are, null as an empty cell, anything else as JSON.
 func fields(obj []byte) (keys, vals []string, err error) {
-	dec := json.NewDecoder(bytes.NewReader(obj))
-	dec.UseNumber()
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil, nil, fmt.Errorf("record is not a JSON object")
+	keys, raws, err := rawFields(obj)
+	if err != nil {
+		return nil, nil, err
 	}
-	for dec.More() {
-		t, err := dec.Token()
-		if err != nil {
-			return nil, nil, err
-		}
-		key, _ := t.(string)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, nil, err
-		}
-		keys = append(keys, key)
+	vals = make([]string, len(raws))
+	for i, raw := range raws {
 		switch {
 		case bytes.Equal(raw, []byte("null")):
-			vals = append(vals, "")
 		case len(raw) > 0 && raw[0] == '"':
-			var s string
-			if err := json.Unmarshal(raw, &s); err != nil {
+			if err := json.Unmarshal(raw, &vals[i]); err != nil {
 				return nil, nil, err
 			}
-			vals = append(vals, s)
 		default:
-			vals = append(vals, string(raw))
+			vals[i] = string(raw)
 		}
 	}
 	return keys, vals, nil
