@@ -62,6 +62,7 @@ Commands:
   extract [FILE|-]       code one input without a database; JSONL records to stdout
   export --what KIND     write stored records (articles, events, quotes, entities, places, dates, stories)
   serve                  HTTP JSON API and web UI over the database
+  explain EVENT_ID       show why an event exists: sentence, rule, pattern, actors
   eval --gold FILE       score what is stored against a hand-coded gold file
   version                print the version
 
@@ -85,6 +86,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runExtract(ctx, cfg, rest, stdin, stdout, stderr)
 	case "export":
 		return runExport(ctx, cfg, rest, stdout, stderr)
+	case "explain":
+		return runExplain(ctx, cfg, rest, stdout, stderr)
 	case "eval":
 		return runEval(ctx, cfg, rest, stdout, stderr)
 	case "serve":

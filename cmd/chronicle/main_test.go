@@ -297,3 +297,31 @@ func TestEval(t *testing.T) {
 		t.Errorf("eval without --gold: exit %d, want 2", exitCode(err))
 	}
 }
+
+func TestExplain(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	if _, errOut, err := chronicle(t, "", "ingest", "--quiet", "--db", db, "../../examples/wire.jsonl"); err != nil {
+		t.Fatalf("ingest: %v (%s)", err, errOut)
+	}
+	out, _, err := chronicle(t, "", "export", "--db", db, "--what", "events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := jsonLines(t, out)
+	if len(events) == 0 {
+		t.Fatal("no events coded from examples/wire.jsonl")
+	}
+	id, _ := events[0]["id"].(string)
+	out, errOut, err := chronicle(t, "", "explain", "--db", db, id)
+	if err != nil {
+		t.Fatalf("explain %s: %v (%s)", id, err, errOut)
+	}
+	for _, want := range []string{"event      " + id, "sentence", "rule", "source"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, err := chronicle(t, "", "explain", "--db", db, "no-such-event"); err == nil {
+		t.Error("explain of an unknown event succeeded, want an error")
+	}
+}
