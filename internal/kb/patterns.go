@@ -57,6 +57,7 @@ type Pattern struct {
 // Forms; a gap element (Gap > 0) skips up to Gap tokens.
 type PatternWord struct {
 	Forms    []string // lower-case surface forms, inflections included
+	Past     []string // of a verb head: its past and participle forms
 	Head     bool     // the inflected word of the pattern
 	Optional bool
 	Gap      int
@@ -303,8 +304,9 @@ func compileWords(kind PatternKind, text string, irregular []string) ([]PatternW
 	if head < 0 {
 		head = 0
 		if kind == PatternNoun {
+			// the last word that is not a trailing preposition: "attack on"
 			for i := len(words) - 1; i >= 0; i-- {
-				if words[i].Gap == 0 && !words[i].Optional {
+				if words[i].Gap == 0 && !words[i].Optional && (i == 0 || !particle(words[i].Forms)) {
 					head = i
 					break
 				}
@@ -314,18 +316,49 @@ func compileWords(kind PatternKind, text string, irregular []string) ([]PatternW
 	if words[head].Gap > 0 {
 		return nil, fmt.Errorf("the head cannot be a gap")
 	}
+	if kind == PatternVerb {
+		// Nouns after the verb may stand in the plural: "stage rally"
+		// matches "staged rallies".
+		for i := head + 1; i < len(words); i++ {
+			if words[i].Gap > 0 || particle(words[i].Forms) {
+				continue
+			}
+			var more []string
+			for _, f := range words[i].Forms {
+				if len(f) > 3 && !strings.HasSuffix(f, "s") {
+					more = append(more, plural(f))
+				}
+			}
+			words[i].Forms = dedupe(append(words[i].Forms, more...))
+		}
+	}
 	w := &words[head]
 	w.Head = true
 	var forms []string
 	for _, base := range w.Forms {
 		if kind == PatternVerb {
 			forms = append(forms, VerbForms(base, irregular)...)
+			w.Past = append(w.Past, pastForms(base, irregular)...)
 		} else {
 			forms = append(forms, NounForms(base, irregular)...)
 		}
 	}
 	w.Forms = dedupe(forms)
 	return words, nil
+}
+
+// particle reports whether a pattern word is a preposition or particle,
+// which an N pattern's head is not.
+func particle(forms []string) bool {
+	for _, f := range forms {
+		switch f {
+		case "of", "on", "against", "to", "with", "between", "by", "for", "in", "at", "from",
+			"into", "over", "about", "among", "upon", "toward", "towards", "across":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func dedupe(s []string) []string {
@@ -360,6 +393,21 @@ func VerbForms(lemma string, irregular []string) []string {
 	}
 	forms = append(forms, irregular...)
 	return dedupe(forms)
+}
+
+// pastForms returns the past and participle forms of a verb: the regular
+// -ed form, or the irregular forms given that do not end in "ing".
+func pastForms(lemma string, irregular []string) []string {
+	if len(irregular) == 0 {
+		return []string{pastForm(lemma)}
+	}
+	var out []string
+	for _, f := range irregular {
+		if !strings.HasSuffix(f, "ing") && f != thirdPerson(lemma) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // NounForms returns a noun and its plural, or the noun and the irregular

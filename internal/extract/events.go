@@ -1,0 +1,879 @@
+package extract
+
+import (
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"chronicle/internal/kb"
+	"chronicle/internal/news"
+)
+
+// Coder codes PLOVER events from an article's sentences. It is safe for
+// concurrent use.
+//
+// The coder is a dictionary coder over a shallow parse, in the line of
+// TABARI and PETRARCH but without a full parser. Each sentence is split
+// into tokens and tagged by a small rule-based tagger: closed-class words
+// come from a lexicon (kb data/patterns/grammar/lexicon.tsv), open-class
+// words are told apart by suffix rules, by whether the dictionary knows
+// them as verb or noun heads, and by their left neighbour ("the attack" is
+// a noun, "to attack" and "rebels attacked" are verbs). The event
+// dictionary (kb data/patterns/*.tsv, one file per PLOVER type) is matched
+// longest first; between pattern words the matcher skips up to three
+// modifiers, names and dates ("imposed new EU sanctions on"). Roles come
+// from clause structure around the trigger: the subject is the nearest
+// mention to the left that is not the object of a preposition or another
+// verb, the object the first mention to the right in the same clause,
+// "by X" gives the agent of a passive or a nominal trigger, coordination
+// ("X and Y") and "between X and Y" give several actors. Negation,
+// modality, the event's place and date come from the same clause.
+//
+// A trained tagger or parser would handle more constructions, but none can
+// be shipped with the binary, and the one Go POS model we could embed
+// (prose) tags about 85,000 tokens a second, which alone would hold the
+// coder below 4,000 sentences a second. The dictionary coder runs at tens
+// of thousands of sentences a second per core, every event names the rule
+// and the words that produced it, and its knowledge is data that analysts
+// can read and extend.
+//
+// Rules the coder follows where the codebook leaves room:
+//   - Cooperative acts that are only planned ("will meet", "plans to send
+//     aid") are coded AGREE and planned retreats CONCEDE, as the PLOVER
+//     manual asks; planned or conditional coercion ("will impose a
+//     curfew", "will withdraw unless") is THREATEN, since the manual codes
+//     the single category an act with an auxiliary mode amounts to. Every
+//     such event keeps its Modality, and hypothetical acts ("could attack")
+//     keep their type with Modality "hypothetical".
+//   - A trigger inside the content of a verbal act is not coded on its own:
+//     "agreed to withdraw" is AGREE, "refused to sign" REJECT, "accused X of
+//     shelling" ACCUSE, "marched to demand reforms" PROTEST; the content
+//     gives the act its mode ("demanded talks" REQUEST meet) and a pledge
+//     of force is a threat ("vowed to attack" THREATEN). A noun trigger that
+//     is the object of a verb trigger ("condemned the attack") and a
+//     purpose clause ("opened fire to disperse them") are not coded either.
+//   - Acts in background clauses (relative, adverbial or reported asides)
+//     and acts with nobody named give way to the sentence's main,
+//     attributed events; noun triggers with no actor and no count ("the
+//     attack was widely seen as ...") and questions are not coded.
+//   - Triggers of one type in one sentence whose actors do not conflict are
+//     one event ("killed three and wounded five in an attack"). A
+//     participle after a comma shares the main clause's source.
+//   - A state, court or organisation that "protested" is ACCUSE disapprove
+//     (a diplomatic protest); protesters who fight are PROTEST riot; a
+//     military move by forces of several countries is COOPERATE.
+//   - The event's date is the date expression of its sentence nearest the
+//     trigger (historical dates keep their own date), else the article's
+//     published date at day precision with an empty DateText.
+//   - The place is the place mention the clause names for the event ("in
+//     X", "near X", "the town of X"), else the resolved place of the
+//     article's dateline, else none. When no actor is the recipient, the
+//     place named in the trigger's object ("shelled the town of X",
+//     "lifted the curfew in X") is, as in the PLOVER gold records; meetings
+//     other than visits never take their place as recipient.
+//   - Counts of killed, injured, arrested, protesters and of drones,
+//     missiles, shells and rockets go to the nearest event of a fitting
+//     type; vague amounts count as their lower bound ("dozens" 24).
+type Coder struct {
+	p    *kb.Patterns
+	dict *evDict
+}
+
+// NewCoder returns a coder that uses the patterns p. With nil patterns it
+// codes nothing.
+func NewCoder(p *kb.Patterns) *Coder {
+	c := &Coder{p: p}
+	if p != nil {
+		c.dict = compileDict(p)
+	}
+	return c
+}
+
+// Events sets a.Events to the events coded from a.Sentences, using
+// a.Mentions for actors and places and a.Dates for dates.
+func (c *Coder) Events(a *news.Article) {
+	a.Events = nil
+	if c.dict == nil || len(a.Sentences) == 0 {
+		return
+	}
+	a.Events = make([]news.Event, 0, len(a.Sentences)/2+1)
+	var pool []evTrigger
+	mentions := evMentionsBySentence(a)
+	dates := evDatesBySentence(a)
+	var toks []evToken
+	for _, sent := range a.Sentences {
+		if sent.Span.Start < 0 || sent.Span.End > len(a.Text) || sent.Span.Start >= sent.Span.End {
+			continue
+		}
+		if isQuestion(a.Text[sent.Span.Start:sent.Span.End]) {
+			continue
+		}
+		toks = evTokenize(a.Text, sent.Span.Start, sent.Span.End, toks[:0])
+		if len(toks) == 0 {
+			continue
+		}
+		evMarkSpans(toks, a, mentions[sent.Index], dates[sent.Index])
+		c.dict.tagTokens(toks)
+		s := &evSentence{a: a, toks: toks, reported: -1}
+		for k := range toks {
+			if toks[k].is(tREPORT) && !toks[k].is(tNOUN) && toks[k].low != "according" {
+				s.reported = k
+				break
+			}
+		}
+		pool = c.code(s, sent, dates[sent.Index], pool)
+	}
+	if len(a.Events) == 0 {
+		a.Events = nil
+	}
+}
+
+// isQuestion reports whether a sentence asks rather than tells.
+func isQuestion(text string) bool {
+	t := strings.TrimRight(text, " \t\n\"'\u201d\u2019)")
+	return strings.HasSuffix(t, "?")
+}
+
+// evMentionsBySentence groups mention indices by the sentence whose span
+// holds them.
+func evMentionsBySentence(a *news.Article) map[int][]int {
+	out := make(map[int][]int)
+	for i, m := range a.Mentions {
+		for _, s := range a.Sentences {
+			if s.Span.Contains(m.Span) || s.Span.Overlaps(m.Span) && m.Sentence == s.Index {
+				out[s.Index] = append(out[s.Index], i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func evDatesBySentence(a *news.Article) map[int][]int {
+	out := make(map[int][]int)
+	for i, d := range a.Dates {
+		for _, s := range a.Sentences {
+			if s.Span.Contains(d.Span) {
+				out[s.Index] = append(out[s.Index], i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// evMarkSpans ties tokens to the mentions and dates over them.
+func evMarkSpans(toks []evToken, a *news.Article, mentions, dates []int) {
+	for _, m := range mentions {
+		sp := a.Mentions[m].Span
+		for k := range toks {
+			if toks[k].start < sp.End && sp.Start < toks[k].end && toks[k].mention < 0 {
+				toks[k].mention = m
+				toks[k].tags |= tMENTION
+			}
+		}
+	}
+	for _, d := range dates {
+		sp := a.Dates[d].Span
+		for k := range toks {
+			if toks[k].start < sp.End && sp.Start < toks[k].end {
+				toks[k].tags |= tDATE
+			}
+		}
+	}
+}
+
+// evTrigger is a dictionary match being coded.
+type evTrigger struct {
+	evMatch
+	nominal    bool
+	suppressed bool
+	governed   *evTrigger // the trigger whose content this one is
+	sub        bool       // stands in a background clause
+	weakTarget bool       // the target is the place the clause names
+	ev         news.Event
+	src, tgt   []evUnit
+}
+
+// code finds and codes the events of one sentence and appends them to
+// the article's events. pool is scratch space for the triggers, returned
+// for reuse.
+func (c *Coder) code(s *evSentence, sent news.Sentence, dates []int, pool []evTrigger) []evTrigger {
+	mts := c.dict.matches(s.toks)
+	pool = slices.Grow(pool[:0], len(mts))
+	trs := make([]*evTrigger, 0, len(mts))
+	for _, mt := range mts {
+		if mt.rule.typ == "" {
+			continue // a blocking entry
+		}
+		nominal := mt.rule.kind == kb.PatternNoun || mt.rule.kind == kb.PatternPhrase && phraseNominal(s.toks, mt.head)
+		pool = append(pool, evTrigger{evMatch: mt, nominal: nominal})
+		trs = append(trs, &pool[len(pool)-1])
+	}
+	if len(trs) == 0 {
+		return pool
+	}
+	c.suppress(s, trs)
+	qs := findQuantities(s.toks)
+	var evs []*evTrigger
+	var prev *evTrigger
+	for _, tr := range trs {
+		if tr.suppressed {
+			continue
+		}
+		if c.build(s, sent, tr, dates, prev) {
+			evs = append(evs, tr)
+			prev = tr
+		}
+	}
+	evs = mergeEvents(evs)
+	for _, q := range qs {
+		attachQty(evs, q)
+	}
+	for _, tr := range evs {
+		if tr.ev.Type == news.Protest && tr.ev.Quantities[QtyProtesters] == 0 {
+			if n, ok := crowdSize(s.toks, tr.first); ok {
+				if tr.ev.Quantities == nil {
+					tr.ev.Quantities = make(map[string]int)
+				}
+				tr.ev.Quantities[QtyProtesters] = n
+			}
+		}
+	}
+	// Noun triggers with nobody named and nothing counted code nothing.
+	kept := evs[:0]
+	for _, tr := range evs {
+		if tr.nominal && tr.src == nil && tr.tgt == nil && len(tr.ev.Quantities) == 0 {
+			continue
+		}
+		kept = append(kept, tr)
+	}
+	evs = kept
+	verbalEvent, mainEvent, actorEvent := false, false, false
+	for _, tr := range evs {
+		if !tr.nominal {
+			verbalEvent = true
+			if !tr.sub {
+				mainEvent = true
+			}
+		}
+		if tr.src != nil || tr.tgt != nil && !tr.weakTarget {
+			actorEvent = true
+		}
+	}
+	for _, tr := range evs {
+		// A noun trigger beside a verb trigger is mostly background ("after
+		// 12 days of battles", "to oversee a ceasefire"); it stands when it
+		// names both sides itself ("an Israeli strike on Gaza") or carries
+		// what the sentence is about ("began a hunger strike to demand").
+		if tr.nominal && verbalEvent && (tr.src == nil || tr.tgt == nil) && (tr.governed == nil || tr.src == nil) {
+			continue
+		}
+		// Background clauses and acts nobody is named for give way to the
+		// sentence's main, attributed events.
+		if tr.sub && mainEvent || actorEvent && tr.src == nil && (tr.tgt == nil || tr.weakTarget) {
+			continue
+		}
+		tr.ev.Confidence = eventConfidence(tr)
+		s.a.Events = append(s.a.Events, tr.ev)
+	}
+	return pool
+}
+
+// suppress marks triggers that are the content of an earlier verbal
+// trigger: complements of governing types and noun objects of any verb.
+func (c *Coder) suppress(s *evSentence, trs []*evTrigger) {
+	for i, b := range trs {
+		for _, a := range trs[:i] {
+			if a.suppressed && a.rule.typ == b.rule.typ {
+				continue
+			}
+			ti, _ := c.p.Type(a.rule.typ)
+			gap := b.first - a.last
+			if gap <= 0 || s.brokenBetween(a.last+1, b.first) {
+				continue
+			}
+			infinitive := !b.nominal && b.first > 0 && s.toks[b.first-1].low == "to"
+			switch {
+			case a.nominal && !s.toks[a.head].is(tOBLIG):
+				// a noun governs its "to" complement only: "a plan to attack"
+				if ti.Governs && infinitive && gap <= 6 {
+					b.suppressed = true
+					if a.governed == nil {
+						a.governed = b
+					}
+				}
+				// "a walkout in protest at the detention of X": a noun in a
+				// phrase after a noun trigger is its topic.
+				if b.nominal && gap <= 6 {
+					if p, _ := s.governedByPrep(b.first); p != "" {
+						b.suppressed = true
+					}
+				}
+			case ti.Governs || s.toks[a.head].is(tOBLIG):
+				b.suppressed = true
+				if a.governed == nil {
+					a.governed = b
+				}
+			case b.nominal && gap <= 6 && a.rule.typ != b.rule.typ:
+				b.suppressed = true
+			case infinitive && gap <= 12:
+				// "opened fire to disperse them", "resigned to allow
+				// elections": a purpose clause of the act before it.
+				b.suppressed = true
+			}
+			if b.suppressed {
+				break
+			}
+		}
+	}
+}
+
+// brokenBetween reports whether tokens [i, j) hold a clause break that
+// ends the scope of a governing trigger: a semicolon, a subordinator, a
+// trailing attribution, or "and" before a finite verb ("condemned the
+// attack and imposed sanctions").
+func (s *evSentence) brokenBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		t := &s.toks[k]
+		if s.scopeBreak(k) {
+			return true
+		}
+		if t.is(tSUB) && !t.is(tCOMP|tPREP) && t.low != "as" {
+			return true
+		}
+		if t.low == "and" || t.low == "," {
+			n := k + 1
+			for n < j && s.toks[n].is(tADV) {
+				n++
+			}
+			if n == j && s.toks[n].is(tVERB) && s.toks[n].is(tPAST) && !s.toks[n].is(tING) {
+				return true
+			}
+			if n < len(s.toks) && s.toks[n].is(tSUBJ) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// build fills the event of a trigger; it reports false when the trigger
+// codes nothing.
+func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []int, prev *evTrigger) bool {
+	r := tr.rule
+	ti, ok := c.p.Type(r.typ)
+	if !ok {
+		return false
+	}
+	src, tgt, objPlace, passive := s.roles(tr.evMatch, tr.nominal)
+	vg := tr.first
+	if !tr.nominal {
+		vg = s.verbGroupStart(tr.first)
+	}
+	negated, modality := s.clauseMods(vg, tr.head, tr.nominal)
+	tr.sub = !tr.nominal && s.subordinate(vg)
+	if prev != nil && s.continues(tr) {
+		// "opened fire on the crowd, killing one and arresting 12": the
+		// participle's subject is the main clause's, and so, when it
+		// names none, is its object.
+		if prev.src != nil {
+			src = prev.src
+		}
+		if tgt == nil && prev.tgt != nil && !prev.weakTarget {
+			tgt = prev.tgt
+		}
+	}
+	tr.src, tr.tgt = src, tgt
+	a := s.a
+	ev := news.Event{
+		Article:  a.ID,
+		Context:  r.context,
+		Negated:  negated,
+		Modality: modality,
+		Rule:     r.id,
+		Trigger:  news.Span{Start: s.toks[tr.first].start, End: s.toks[tr.last].end},
+		Sentence: sent.Index,
+	}
+	for _, u := range src {
+		ev.Sources = append(ev.Sources, s.actor(u))
+	}
+	for _, u := range tgt {
+		ev.Targets = append(ev.Targets, s.actor(u))
+	}
+	if pl := s.place(tr.first, tr.last); pl != nil {
+		ev.Location = eventLocation(a, pl.m)
+	} else {
+		ev.Location = datelinePlace(a)
+	}
+	if len(ev.Targets) == 0 && objPlace != nil && !passive && len(src) < 2 && placeIsTarget(r.typ, r.mode) && !evSourceIsPlace(src, objPlace.m) {
+		ev.Targets = append(ev.Targets, s.actor(*objPlace))
+		tr.tgt = []evUnit{*objPlace}
+		tr.weakTarget = true
+	}
+	if g := tr.governed; g != nil && len(ev.Targets) == 0 {
+		// "marched to demand reforms by the government": a protest or an
+		// appeal is aimed at whom its content is.
+		if _, gt, gp, _ := s.roles(g.evMatch, g.nominal); gt != nil {
+			for _, u := range gt {
+				ev.Targets = append(ev.Targets, s.actor(u))
+			}
+			tr.tgt = gt
+		} else if gp != nil && !evSourceIsPlace(src, gp.m) {
+			ev.Targets = append(ev.Targets, s.actor(*gp))
+			tr.tgt, tr.weakTarget = []evUnit{*gp}, true
+		}
+	}
+	ev.Type, ev.Mode, ev.CAMEO = c.retype(s, tr, modality)
+	ti, _ = c.p.Type(ev.Type)
+	ev.Quad = ti.Quad
+	ev.Intensity = c.p.Score(ev.Type, ev.Mode)
+	if len(ev.Sources) > 0 {
+		ev.Source = ev.Sources[0]
+	}
+	if len(ev.Targets) > 0 {
+		ev.Target = ev.Targets[0]
+	}
+	setEventDate(&ev, a, dates, tr.first, s)
+	text := sent.Text(a.Text)
+	ev.Evidence = []news.Evidence{{Article: a.ID, Sentence: text, Index: sent.Index, Span: sent.Span, Source: a.Source}}
+	if a.Source != "" {
+		ev.SourceCount = 1
+	}
+	ev.ID = eventID(a.ID, sent.Index, ev.Trigger.Start)
+	tr.ev = ev
+	return true
+}
+
+// retype gives an event the type, mode and CAMEO code its context calls
+// for, starting from those of its rule: announced, conditional and
+// pledged acts, diplomatic protests, riots and joint military moves.
+func (c *Coder) retype(s *evSentence, tr *evTrigger, modality string) (news.EventType, string, string) {
+	r := tr.rule
+	typ, mode, cameo := r.typ, r.mode, r.cameo
+	if cameo == "" {
+		ti, _ := c.p.Type(typ)
+		cameo = ti.CAMEO
+	}
+	switch modality {
+	case ModalityPlanned:
+		typ, mode, cameo = plannedType(typ, mode, cameo)
+	case ModalityConditional:
+		if s.conditionAfter(tr.head) {
+			// "will withdraw its force unless ...": a warning.
+			typ, mode, cameo = threatType(typ, mode, cameo)
+		}
+	case "":
+		if g := tr.governed; g != nil && !g.nominal {
+			typ, mode, cameo = governedType(typ, mode, cameo, g.rule.typ)
+		}
+	}
+	switch {
+	case typ == news.Protest && mode == "demo" && !tr.nominal && len(tr.src) > 0 &&
+		officialProtester(s.actor(tr.src[0]), &s.a.Mentions[tr.src[0].m]):
+		// A government, court or organisation that "protested" did so in
+		// words: a diplomatic protest is ACCUSE disapprove.
+		return news.Accuse, "disapprove", "111"
+	case typ == news.Assault && (s.crowd(tr.src) || s.crowd(tr.tgt) && strings.HasPrefix(r.id, "assault.clash")):
+		// Protesters who fight: a riot, the PLOVER protest mode for
+		// violent demonstrations ("rioters threw stones at police",
+		// "protesters clashed with police").
+		return news.Protest, "riot", "145"
+	case typ == news.Mobilize && distinctCountries(s.actors(tr.src)) > 1:
+		// Joint exercises and operations are cooperation, not posturing.
+		return news.Cooperate, "", "062"
+	}
+	return typ, mode, cameo
+}
+
+func evSourceIsPlace(src []evUnit, m int) bool {
+	for _, u := range src {
+		if u.m == m {
+			return true
+		}
+	}
+	return false
+}
+
+// placeIsTarget reports whether an event of type t may take the place its
+// clause names as its recipient when no actor is named ("shelled the town
+// of X", "lifted the curfew in X", "arrived in X"): every type but
+// meetings, whose place is only where they happen.
+func placeIsTarget(t news.EventType, mode string) bool {
+	return t != news.Consult || mode == "visit"
+}
+
+// officialProtester reports whether an actor that "protested" is a state,
+// an official body or an organisation rather than a crowd.
+func officialProtester(a news.Actor, m *news.Mention) bool {
+	switch a.Sector {
+	case news.SectorGovernment, news.SectorJudiciary, news.SectorLegislator, news.SectorMilitary, news.SectorPolice, news.SectorSpy:
+		return true
+	}
+	// a country by its name ("China protested"), not a people by a
+	// demonym ("ethnic Albanians protested")
+	country := m.Type == news.Country && (strings.EqualFold(m.Text, a.Name) || len(m.Text) <= 4 && strings.ToUpper(m.Text) == m.Text)
+	return country || a.Country == "IGO" || a.Country == "NGO" || a.Country == "UNO"
+}
+
+// distinctCountries counts the different countries among actors.
+func distinctCountries(as []news.Actor) int {
+	var seen []string
+	for _, a := range as {
+		if a.Country != "" && !slices.Contains(seen, a.Country) {
+			seen = append(seen, a.Country)
+		}
+	}
+	return len(seen)
+}
+
+// plannedType applies the codebook's rule for acts announced but not done:
+// cooperative acts become AGREE, retreats CONCEDE, and coercive acts
+// THREATEN ("will impose a curfew", "would blockade Paris").
+func plannedType(t news.EventType, mode, cameo string) (news.EventType, string, string) {
+	switch t {
+	case news.Assault, news.Coerce, news.Sanction, news.Protest, news.Mobilize:
+		return threatType(t, mode, cameo)
+	case news.Consult:
+		return news.Agree, "", "036"
+	case news.Support:
+		return news.Agree, "", "032"
+	case news.Cooperate:
+		return news.Agree, "", "031"
+	case news.Aid:
+		return news.Agree, "", "033"
+	case news.Retreat:
+		return news.Concede, "", "035"
+	}
+	return t, mode, cameo
+}
+
+// governedType refines a verbal act by the act it is about: a promise or
+// readiness to use force is a threat ("vowed to attack", "prepared to
+// resume shelling"), and a request, rejection or threat takes the mode of
+// its content ("demanded talks" meet, "refused to release" yield).
+func governedType(t news.EventType, mode, cameo string, inner news.EventType) (news.EventType, string, string) {
+	switch t {
+	case news.Agree:
+		switch inner {
+		case news.Assault, news.Coerce, news.Sanction, news.Mobilize, news.Protest:
+			return threatType(inner, "", cameo)
+		}
+	case news.Request, news.Reject:
+		if mode != "" {
+			return t, mode, cameo
+		}
+		switch inner {
+		case news.Consult, news.Agree:
+			return t, "meet", cameo
+		case news.Retreat, news.Concede:
+			return t, "yield", cameo
+		case news.Aid, news.Cooperate, news.Support:
+			return t, "assist", cameo
+		}
+	case news.Threaten:
+		if mode != "" {
+			return t, mode, cameo
+		}
+		if inner != news.Threaten {
+			_, m, c := threatType(inner, "", cameo)
+			if m != "" {
+				return t, m, c
+			}
+		}
+	}
+	return t, mode, cameo
+}
+
+// threatType turns an announced or conditional coercive act into the
+// threat of it, with the THREATEN mode for its content.
+func threatType(t news.EventType, mode, cameo string) (news.EventType, string, string) {
+	switch t {
+	case news.Assault:
+		return news.Threaten, "violence", "138"
+	case news.Coerce:
+		switch mode {
+		case "arrest":
+			return news.Threaten, "arrest", "132"
+		case "deport":
+			return news.Threaten, "expel", "136"
+		}
+		return news.Threaten, "restrict", "132"
+	case news.Sanction:
+		if mode == "expel" {
+			return news.Threaten, "expel", "136"
+		}
+		return news.Threaten, "relations", "131"
+	case news.Protest:
+		return news.Threaten, "restrict", "133"
+	case news.Mobilize:
+		return news.Threaten, "violence", "138"
+	case news.Retreat:
+		return news.Threaten, "relations", "131"
+	}
+	return t, mode, cameo
+}
+
+// eventActor returns the actor a mention names, following resolved
+// references ("he", "the minister") to the mention they refer to.
+func eventActor(a *news.Article, m int) news.Actor {
+	mm := &a.Mentions[m]
+	act := mm.Actor
+	cur := mm
+	for n := 0; act.IsZero() && cur.Ref >= 0 && cur.Ref < len(a.Mentions) && cur.Ref != m && n < 8; n++ {
+		cur = &a.Mentions[cur.Ref]
+		act = cur.Actor
+	}
+	if act.Name == "" {
+		act.Name = cur.Text
+		if act.Name == "" {
+			act.Name = mm.Text
+		}
+	}
+	if act.Country == "" {
+		if cur.Place != nil {
+			act.Country = cur.Place.Country
+		}
+	}
+	return act
+}
+
+// actor returns the actor of a mention unit. An actor without a country
+// takes the country of a name or nationality right before it in the same
+// noun phrase: "Kenyan deputy minister Jane Doe", "Israel's
+// high court".
+func (s *evSentence) actor(u evUnit) news.Actor {
+	act := eventActor(s.a, u.m)
+	if act.Country != "" {
+		return act
+	}
+	for k, n := u.first-1, 0; k >= 0 && n < 5; k, n = k-1, n+1 {
+		t := &s.toks[k]
+		if t.mention >= 0 {
+			if c := eventActor(s.a, t.mention).Country; c != "" {
+				act.Country = c
+			}
+			return act
+		}
+		if t.is(evClosedClass|tVERB|tREPORT) && t.low != "'s" && t.low != "'" {
+			break
+		}
+	}
+	// "doctors from American aid groups", "members of the Syrian parliament"
+	for k := u.last + 1; k < len(s.toks) && k <= u.last+5; k++ {
+		t := &s.toks[k]
+		if k == u.last+1 && t.low != "of" && t.low != "from" {
+			break
+		}
+		if t.mention >= 0 {
+			act.Country = eventActor(s.a, t.mention).Country
+			break
+		}
+		if t.is(evClosedClass|tVERB|tREPORT) && k > u.last+1 {
+			break
+		}
+	}
+	return act
+}
+
+// actors returns the actors of mention units.
+func (s *evSentence) actors(us []evUnit) []news.Actor {
+	out := make([]news.Actor, 0, len(us))
+	for _, u := range us {
+		out = append(out, s.actor(u))
+	}
+	return out
+}
+
+// eventLocation returns the place a mention names.
+func eventLocation(a *news.Article, m int) *news.Location {
+	mm := &a.Mentions[m]
+	if mm.Place != nil {
+		l := *mm.Place
+		if l.Name == "" {
+			l.Name = mm.Text
+		}
+		return &l
+	}
+	return &news.Location{Name: mm.Text, Country: mm.Actor.Country}
+}
+
+// datelinePlace returns the resolved place of a mention inside the
+// article's dateline, or nil.
+func datelinePlace(a *news.Article) *news.Location {
+	for _, r := range a.Removed {
+		if r.Kind != news.RemovalDateline {
+			continue
+		}
+		for i := range a.Mentions {
+			if r.Span.Contains(a.Mentions[i].Span) && a.Mentions[i].Place != nil {
+				return eventLocation(a, i)
+			}
+		}
+	}
+	return nil
+}
+
+// setEventDate gives the event the date expression of its sentence nearest the
+// trigger, else the article's published date.
+func setEventDate(ev *news.Event, a *news.Article, dates []int, trig int, s *evSentence) {
+	best := -1
+	bestDist := 0
+	pos := s.toks[trig].start
+	for _, d := range dates {
+		dt := &a.Dates[d]
+		if dt.Date == "" {
+			continue
+		}
+		dist := dt.Span.Start - pos
+		if dist < 0 {
+			dist = pos - dt.Span.End
+		}
+		if best < 0 || dist < bestDist {
+			best, bestDist = d, dist
+		}
+	}
+	if best >= 0 {
+		dt := &a.Dates[best]
+		ev.Date, ev.DatePrecision, ev.DateText = dt.Date, dt.Precision, dt.Text
+		return
+	}
+	if !a.Published.IsZero() {
+		ev.Date = a.Published.In(time.UTC).Format(news.DateFormat)
+		if a.Published.Location() != time.UTC && a.Published.Hour() == 0 && a.Published.Minute() == 0 {
+			ev.Date = a.Published.Format(news.DateFormat)
+		}
+		ev.DatePrecision = news.PrecisionDay
+	}
+}
+
+// phraseNominal reports whether a phrase trigger ("ready to", "must")
+// stands where a noun phrase would: after a determiner, possessive or
+// preposition, or at the start of the sentence.
+func phraseNominal(toks []evToken, h int) bool {
+	if toks[h].is(tOBLIG) {
+		return false
+	}
+	p := h - 1
+	for p >= 0 && toks[p].is(tADV) && !toks[p].is(tDET|tPREP) {
+		p--
+	}
+	return p < 0 || toks[p].is(tDET|tPOSS|tPREP|tNUM|tNUMW)
+}
+
+// eventID returns a stable id from the article, sentence and trigger.
+func eventID(a news.ArticleID, evSentence, start int) string {
+	h := fnv.New64a()
+	h.Write([]byte(a))
+	h.Write([]byte{0})
+	h.Write([]byte(strconv.Itoa(evSentence)))
+	h.Write([]byte{0})
+	h.Write([]byte(strconv.Itoa(start)))
+	return "ev-" + strconv.FormatUint(h.Sum64(), 16)
+}
+
+// continues reports whether a verbal trigger is a participle that
+// continues the act before it: "..., killing", "... and arresting".
+func (s *evSentence) continues(tr *evTrigger) bool {
+	if tr.nominal || !s.toks[tr.head].is(tING) {
+		return false
+	}
+	p := tr.first - 1
+	return p >= 0 && (s.toks[p].low == "," || s.toks[p].low == "and")
+}
+
+// mergeEvents joins events of one type in a sentence whose actors agree into
+// the first of them, keeping a verbal trigger over a noun.
+func mergeEvents(evs []*evTrigger) []*evTrigger {
+	var out []*evTrigger
+	for _, e := range evs {
+		joined := false
+		for _, o := range out {
+			if o.ev.Type != e.ev.Type || o.ev.Negated != e.ev.Negated {
+				continue
+			}
+			if !unitsCompatible(o.src, e.src) || !unitsCompatible(o.tgt, e.tgt) && !o.weakTarget && !e.weakTarget {
+				continue
+			}
+			if o.nominal && !e.nominal {
+				o.ev.Trigger, o.ev.Rule, o.ev.ID, o.ev.Mode, o.ev.CAMEO = e.ev.Trigger, e.ev.Rule, e.ev.ID, e.ev.Mode, e.ev.CAMEO
+				o.nominal = false
+			}
+			if o.ev.Mode == "" {
+				o.ev.Mode = e.ev.Mode
+			}
+			if o.src == nil {
+				o.src, o.ev.Sources, o.ev.Source = e.src, e.ev.Sources, e.ev.Source
+			}
+			if o.tgt == nil || o.weakTarget && e.tgt != nil && !e.weakTarget {
+				o.tgt, o.ev.Targets, o.ev.Target, o.weakTarget = e.tgt, e.ev.Targets, e.ev.Target, e.weakTarget
+			}
+			if o.ev.Location == nil {
+				o.ev.Location = e.ev.Location
+			}
+			joined = true
+			break
+		}
+		if !joined {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func unitsCompatible(a, b []evUnit) bool {
+	return a == nil || b == nil || sameEvUnits(a, b)
+}
+
+// attachQty gives a quantity to the nearest event of a type it belongs to.
+func attachQty(evs []*evTrigger, q evQty) {
+	for _, t := range qtyTypes(q.key) {
+		var best *evTrigger
+		bestDist := 0
+		for _, e := range evs {
+			if e.ev.Type != t || e.ev.Negated {
+				continue
+			}
+			d := e.head - q.at
+			if d < 0 {
+				d = -d
+			}
+			if best == nil || d < bestDist {
+				best, bestDist = e, d
+			}
+		}
+		if best != nil {
+			if best.ev.Quantities == nil {
+				best.ev.Quantities = make(map[string]int)
+			}
+			best.ev.Quantities[q.key] = max(best.ev.Quantities[q.key], q.n)
+			return
+		}
+	}
+}
+
+// eventConfidence scores an event from its rule kind and how complete its
+// roles are: a verb pattern with source and target scores highest; noun
+// patterns, missing roles and unreal modality lower it.
+func eventConfidence(tr *evTrigger) float64 {
+	c := 0.55
+	if tr.nominal {
+		c = 0.45
+	}
+	if tr.rule.words > 1 {
+		c += 0.05
+	}
+	if len(tr.ev.Sources) > 0 {
+		c += 0.25
+	}
+	if len(tr.ev.Targets) > 0 {
+		c += 0.15
+	}
+	switch tr.ev.Modality {
+	case ModalityHypothetical, ModalityConditional:
+		c *= 0.7
+	}
+	return min(1, max(0, float64(int(c*100+0.5))/100))
+}

@@ -1,0 +1,335 @@
+package extract
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"chronicle/internal/news"
+)
+
+// markupRe finds hand-written mentions and dates in test sentences:
+// {text|TYPE|COUNTRY|SECTOR} for a mention ({Russia|COUNTRY|RUS},
+// {Syrian troops|ORG|SYR|MIL}, {Aleppo|PLACE|SYR}) and <text|YYYY-MM-DD>
+// for a resolved date.
+var markupRe = regexp.MustCompile(`\{([^|{}]+)\|([A-Z]+)\|([A-Z]*)(?:\|([A-Z]*))?\}|<([^|<>]+)\|(\d{4}-\d{2}-\d{2})>`)
+
+// article builds an article from marked-up text: mentions and dates as in
+// markupRe, sentences split after ". " before a capital letter.
+func article(t testing.TB, marked string) *news.Article {
+	t.Helper()
+	a := &news.Article{ID: "test-1", Source: "example-news", Published: time.Date(2024, 5, 8, 0, 0, 0, 0, time.UTC)}
+	var b strings.Builder
+	last := 0
+	for _, m := range markupRe.FindAllStringSubmatchIndex(marked, -1) {
+		b.WriteString(marked[last:m[0]])
+		start := b.Len()
+		if m[2] >= 0 {
+			text := marked[m[2]:m[3]]
+			b.WriteString(text)
+			typ := news.EntityType(marked[m[4]:m[5]])
+			if typ == "GROUP" {
+				typ = news.Org
+			}
+			mn := news.Mention{Span: news.Span{Start: start, End: b.Len()}, Text: text, Type: typ, Ref: -1}
+			mn.Actor.Country = marked[m[6]:m[7]]
+			if m[8] >= 0 {
+				mn.Actor.Sector = news.Sector(marked[m[8]:m[9]])
+			}
+			if typ == news.Place {
+				mn.Place = &news.Location{Name: text, Country: mn.Actor.Country}
+				mn.Actor = news.Actor{}
+			} else {
+				mn.Actor.Name = text
+			}
+			a.Mentions = append(a.Mentions, mn)
+		} else {
+			text := marked[m[10]:m[11]]
+			b.WriteString(text)
+			a.Dates = append(a.Dates, news.Date{Span: news.Span{Start: start, End: b.Len()}, Text: text,
+				Date: marked[m[12]:m[13]], Precision: news.PrecisionDay})
+		}
+		last = m[1]
+	}
+	b.WriteString(marked[last:])
+	a.Text = b.String()
+	start := 0
+	for i := 0; i < len(a.Text); i++ {
+		if i+2 < len(a.Text) && a.Text[i] == '.' && a.Text[i+1] == ' ' && a.Text[i+2] >= 'A' && a.Text[i+2] <= 'Z' || i == len(a.Text)-1 {
+			a.Sentences = append(a.Sentences, news.Sentence{Index: len(a.Sentences), Span: news.Span{Start: start, End: i + 1}})
+			start = i + 2
+		}
+	}
+	for i := range a.Mentions {
+		for _, s := range a.Sentences {
+			if s.Span.Contains(a.Mentions[i].Span) {
+				a.Mentions[i].Sentence = s.Index
+			}
+		}
+	}
+	for i := range a.Dates {
+		for _, s := range a.Sentences {
+			if s.Span.Contains(a.Dates[i].Span) {
+				a.Dates[i].Sentence = s.Index
+			}
+		}
+	}
+	return a
+}
+
+// summary renders an event for comparison: TYPE src>tgt, then flags.
+func summary(e news.Event) string {
+	var src, tgt []string
+	for _, a := range e.Sources {
+		src = append(src, a.Country+"/"+string(a.Sector))
+	}
+	for _, a := range e.Targets {
+		tgt = append(tgt, a.Country+"/"+string(a.Sector))
+	}
+	s := fmt.Sprintf("%s %s>%s", e.Type, strings.Join(src, "+"), strings.Join(tgt, "+"))
+	if e.Negated {
+		s += " negated"
+	}
+	if e.Modality != "" {
+		s += " " + e.Modality
+	}
+	return s
+}
+
+func TestEvents(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		name string
+		text string
+		want []string // summaries of the events, in order
+	}{
+		{"active verb", "{Rebels|ORG|SDN|REB} shelled {Juba|PLACE|SDN} on Sunday.", []string{"ASSAULT SDN/REB>SDN/"}},
+		{"meeting coordination", "{France|COUNTRY|FRA} and {Germany|COUNTRY|DEU} held talks in {Paris|PLACE|FRA}.", []string{"CONSULT FRA/+DEU/>"}},
+		{"meet with", "{The Egyptian foreign minister|PERSON|EGY|GOV} met with {Hamas|ORG|PSE|REB} leaders in {Cairo|PLACE|EGY}.", []string{"CONSULT EGY/GOV>PSE/REB"}},
+		{"talks between three", "Talks between {Iran|COUNTRY|IRN}, {Russia|COUNTRY|RUS} and {Turkey|COUNTRY|TUR} ended without a deal.", []string{"CONSULT IRN/+RUS/+TUR/>"}},
+		{"phone call between", "A phone call between {Biden|PERSON|USA|GOV} and {Xi|PERSON|CHN|GOV} lasted two hours.", []string{"CONSULT USA/GOV+CHN/GOV>"}},
+		{"passive with agent", "Two soldiers were wounded in shelling by {Russian forces|ORG|RUS|MIL} near {Kharkiv|PLACE|UKR}.", []string{"ASSAULT RUS/MIL>"}},
+		{"passive subject target", "{The mayor|PERSON|UKR|GOV} was abducted by {gunmen|ORG||UAF}.", []string{"ASSAULT /UAF>UKR/GOV"}},
+		{"nominal with nationality", "An {Israeli|COUNTRY|ISR} air strike on {Gaza|PLACE|PSE} killed five people.", []string{"ASSAULT ISR/>PSE/"}},
+		{"nominal by on", "The attack by {Houthi rebels|ORG|YEM|REB} on {a Saudi convoy|ORG|SAU|MIL} was repelled.", []string{"ASSAULT YEM/REB>SAU/MIL"}},
+		{"negation", "{Russia|COUNTRY|RUS} did not meet {Ukraine|COUNTRY|UKR} in {Istanbul|PLACE|TUR}.", []string{"CONSULT RUS/>UKR/ negated"}},
+		{"refused to sign is reject", "{Serbia|COUNTRY|SRB} refused to sign the accord with {Kosovo|COUNTRY|XKX}.", []string{"REJECT SRB/>XKX/"}},
+		{"failed to agree", "{The EU|ORG|IGO|GOV} and {China|COUNTRY|CHN} failed to agree on tariffs.", []string{"AGREE IGO/GOV+CHN/> negated"}},
+		{"planned meeting becomes agree", "{The two presidents|PERSON|USA|GOV} will meet in {Geneva|PLACE|CHE} next month.", []string{"AGREE USA/GOV> planned"}},
+		{"planned sanctions are a threat", "{Japan|COUNTRY|JPN} plans to impose sanctions on {North Korea|COUNTRY|PRK}.", []string{"THREATEN JPN/>PRK/ planned"}},
+		{"will withdraw unless", "{Nigeria|COUNTRY|NGA} said it will withdraw its observers from {Chad|COUNTRY|TCD} unless the fighting stops.", []string{"THREATEN NGA/>TCD/ conditional"}},
+		{"hypothetical", "{Analysts|ORG||} said {Russia|COUNTRY|RUS} could attack {Moldova|COUNTRY|MDA}.", []string{"ASSAULT RUS/>MDA/ hypothetical"}},
+		{"conditional", "If {Iran|COUNTRY|IRN} attacks {Israel|COUNTRY|ISR}, the region will burn.", []string{"ASSAULT IRN/>ISR/ conditional"}},
+		{"agreed to withdraw", "{The army|ORG|ARM|MIL} agreed to pull its units back from {the border|PLACE|AZE}.", []string{"AGREE ARM/MIL>AZE/"}},
+		{"accused of", "{The government|ORG|SDN|GOV} accused {the rebels|ORG|SDN|REB} of attacking a convoy.", []string{"ACCUSE SDN/GOV>SDN/REB"}},
+		{"condemned attack", "{France|COUNTRY|FRA} condemned the attack on {the embassy|ORG|FRA|GOV}.", []string{"ACCUSE FRA/>FRA/GOV"}},
+		{"demanded that", "{The United States|COUNTRY|USA} demanded that {North Korea|COUNTRY|PRK} abandon its nuclear program.", []string{"REQUEST USA/>PRK/"}},
+		{"reported must", "{Chile|COUNTRY|CHL} said {Peru|COUNTRY|PER} must hand back the fishing boats.", []string{"REQUEST CHL/>PER/"}},
+		{"said it will release", "{The rebels|ORG|FJI|REB} said they will release {the prime minister|PERSON|FJI|GOV}.", []string{"CONCEDE FJI/REB>FJI/GOV planned"}},
+		{"relative clause", "{The militia|ORG|LBY|REB}, which controls the port, attacked {a coast guard ship|ORG|LBY|MIL}.", []string{"ASSAULT LBY/REB>LBY/MIL"}},
+		{"killing participle", "{Troops|ORG|MLI|MIL} opened fire on {protesters|ORG|MLI|CVL}, killing 12 and injuring 30.", []string{"ASSAULT MLI/MIL>MLI/CVL"}},
+		{"two events", "{Police|ORG|EGY|COP} opened fire on {demonstrators|ORG|EGY|CVL}, killing a teenager and detaining 30.", []string{"ASSAULT EGY/COP>EGY/CVL", "COERCE EGY/COP>EGY/CVL"}},
+		{"protest", "Thousands of {teachers|ORG|KEN|EDU} protested in {Nairobi|PLACE|KEN} on Monday.", []string{"PROTEST KEN/EDU>KEN/"}},
+		{"diplomatic protest is accuse", "{China|COUNTRY|CHN} protested to {Japan|COUNTRY|JPN} over the visit.", []string{"ACCUSE CHN/>JPN/"}},
+		{"question not coded", "Will {Russia|COUNTRY|RUS} attack {Ukraine|COUNTRY|UKR}?", nil},
+		{"heart attack blocked", "{The senator|PERSON|USA|LEG} died of a heart attack.", nil},
+		{"imposed sanctions", "{The EU|ORG|IGO|GOV} imposed new sanctions on {Belarus|COUNTRY|BLR}.", []string{"SANCTION IGO/GOV>BLR/"}},
+		{"expelled diplomats", "{Poland|COUNTRY|POL} expelled two {Russian|COUNTRY|RUS} diplomats.", []string{"SANCTION POL/>RUS/"}},
+		{"took control of", "{Rebels|ORG|COD|REB} took control of {Goma|PLACE|COD}.", []string{"ASSAULT COD/REB>COD/"}},
+		{"called for", "{The UN|ORG|IGO|GOV} called for a ceasefire in {Gaza|PLACE|PSE}.", []string{"REQUEST IGO/GOV>PSE/"}},
+		{"joint exercise of two is cooperate", "{French|COUNTRY|FRA} and {Egyptian|COUNTRY|EGY} warships held naval drills.", []string{"COOPERATE FRA/+EGY/>"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := article(t, tt.text)
+			c.Events(a)
+			var got []string
+			for _, e := range a.Events {
+				got = append(got, summary(e))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Events(%q) = %q, want %q", a.Text, got, tt.want)
+				for _, e := range a.Events {
+					t.Logf("  %s rule=%s trigger=%q", summary(e), e.Rule, a.Text[e.Trigger.Start:e.Trigger.End])
+				}
+			}
+		})
+	}
+}
+
+func TestEventFields(t *testing.T) {
+	c := testCoder(t)
+	a := article(t, "On <Tuesday|2024-05-07>, {Russian forces|ORG|RUS|MIL} fired 40 drones and 12 missiles at {Kyiv|PLACE|UKR}, killing at least 9 people and wounding 31.")
+	c.Events(a)
+	if len(a.Events) != 1 {
+		t.Fatalf("Events = %d events, want 1: %v", len(a.Events), a.Events)
+	}
+	e := a.Events[0]
+	wantQ := map[string]int{QtyKilled: 9, QtyInjured: 31, QtyDrones: 40, QtyMissiles: 12}
+	if !maps.Equal(e.Quantities, wantQ) {
+		t.Errorf("Quantities = %v, want %v", e.Quantities, wantQ)
+	}
+	if e.Date != "2024-05-07" || e.DateText != "Tuesday" || e.DatePrecision != news.PrecisionDay {
+		t.Errorf("date = %q %q %q, want 2024-05-07 Tuesday day", e.Date, e.DateText, e.DatePrecision)
+	}
+	if e.Location == nil || e.Location.Name != "Kyiv" || e.Location.Country != "UKR" {
+		t.Errorf("Location = %+v, want Kyiv UKR", e.Location)
+	}
+	if e.Type != news.Assault || e.Quad != 4 || e.Intensity >= -8 || e.CAMEO == "" {
+		t.Errorf("type %s quad %d intensity %v cameo %q", e.Type, e.Quad, e.Intensity, e.CAMEO)
+	}
+	if e.Confidence <= 0.5 || e.Confidence > 1 {
+		t.Errorf("Confidence = %v, want in (0.5, 1]", e.Confidence)
+	}
+	if len(e.Evidence) != 1 || e.Evidence[0].Sentence != a.Text || e.Evidence[0].Source != "example-news" || e.SourceCount != 1 {
+		t.Errorf("Evidence = %+v, SourceCount %d", e.Evidence, e.SourceCount)
+	}
+	if got := a.Text[e.Trigger.Start:e.Trigger.End]; got != "fired" && !strings.HasPrefix(got, "fired") {
+		t.Errorf("Trigger = %q, want it to start with fired", got)
+	}
+	if e.ID == "" || e.ID != eventID(a.ID, 0, e.Trigger.Start) {
+		t.Errorf("ID = %q, want the stable id", e.ID)
+	}
+
+	// Without a date expression the published date stands, with no text.
+	b := article(t, "{Rebels|ORG|SDN|REB} shelled {Juba|PLACE|SDN}.")
+	c.Events(b)
+	if len(b.Events) != 1 || b.Events[0].Date != "2024-05-08" || b.Events[0].DateText != "" {
+		t.Errorf("published date fallback: %+v", b.Events)
+	}
+}
+
+func TestQuantities(t *testing.T) {
+	tests := []struct {
+		text string
+		want map[string]int
+	}{
+		{"At least 12 miners were killed and 30 others wounded.", map[string]int{QtyKilled: 12, QtyInjured: 30}},
+		{"The blast killed three soldiers and two civilians.", map[string]int{QtyKilled: 3}},
+		{"Three soldiers and two civilians were killed.", map[string]int{QtyKilled: 5}},
+		{"Police arrested 45 people, including 3 journalists.", map[string]int{QtyArrested: 45}},
+		{"Thousands of protesters marched.", map[string]int{QtyProtesters: 2000}},
+		{"Some 5,000 protesters marched on parliament.", map[string]int{QtyProtesters: 5000}},
+		{"Dozens of demonstrators were detained.", map[string]int{QtyArrested: 24}},
+		{"By evening the toll had climbed to 57.", map[string]int{QtyKilled: 57}},
+		{"Twenty-five villagers died in the raid.", map[string]int{QtyKilled: 25}},
+		{"Russia launched 1.5 thousand shells.", map[string]int{QtyShells: 1500}},
+		{"The fund pledged $40 million.", nil},
+	}
+	for _, tt := range tests {
+		toks := evTokenize(tt.text, 0, len(tt.text), nil)
+		c := testCoder(t)
+		c.dict.tagTokens(toks)
+		got := make(map[string]int)
+		for _, q := range findQuantities(toks) {
+			got[q.key] = q.n
+		}
+		if len(got) == 0 {
+			got = nil
+		}
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("findQuantities(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// benchText is a news-like article of varied sentences, most with one
+// or two events.
+const benchText = "{Russian forces|ORG|RUS|MIL} fired 40 drones and 12 missiles at {Kharkiv|PLACE|UKR} overnight, killing at least 9 people and wounding 31, {the governor|PERSON|UKR|GOV} said. " +
+	"{The foreign ministers of France|PERSON|FRA|GOV} and {Germany|COUNTRY|DEU} held talks in {Paris|PLACE|FRA} on <Friday|2024-03-01>. " +
+	"Some 5,000 {teachers|ORG|KEN|EDU} marched through {Nairobi|PLACE|KEN} to demand higher pay. " +
+	"{Riot police|ORG|KEN|COP} fired tear gas at {the marchers|ORG|KEN|CVL} and arrested 45 people. " +
+	"{The EU|ORG|IGO|GOV} imposed new sanctions on {Belarus|COUNTRY|BLR} after the crackdown. " +
+	"{Hungary|COUNTRY|HUN} refused to sign the joint declaration on migration. " +
+	"The weather in the capital was mild and markets were calm for most of the week. " +
+	"{The president|PERSON|USA|GOV} said {Iran|COUNTRY|IRN} must stop enriching uranium. " +
+	"Two soldiers were wounded in shelling by {rebels|ORG|SDN|REB} near {Juba|PLACE|SSD}. " +
+	"{Serbia|COUNTRY|SRB} and {Kosovo|COUNTRY|XKX} agreed to reopen the border crossing. " +
+	"Analysts expect growth to slow next year as exports weaken. " +
+	"{The army|ORG|ARM|MIL} agreed to pull its units back from {the border|PLACE|AZE}."
+
+func BenchmarkEvents(b *testing.B) {
+	c := testCoder(b)
+	a := article(b, benchText)
+	sentences := len(a.Sentences)
+	for b.Loop() {
+		c.Events(a)
+	}
+	b.ReportMetric(float64(sentences*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// FuzzEvents codes arbitrary text, as one sentence and with every
+// capitalised word taken for a country mention, and checks that events
+// point inside the text.
+func FuzzEvents(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "events", "*.txtar"))
+	for _, file := range files {
+		raw, err := os.ReadFile(file)
+		if err != nil {
+			continue
+		}
+		_, archive := evParseTxtar(raw)
+		for _, fl := range archive {
+			if fl.name == "article" {
+				if _, body, ok := strings.Cut(string(fl.data), "\n\n"); ok {
+					f.Add(markupRe.ReplaceAllString(body, "$1$5"))
+				}
+			}
+		}
+	}
+	f.Add("Rebels didn't attack U.S. troops in 1,200 places; 3.5 million fled?")
+	f.Add("\u201cWe will not meet,\u201d he said \u2014 killing twenty-five, wounding dozens of\u00a0people.")
+	f.Add("by by by of of the the ,,, ... 's n't")
+	c := testCoder(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &news.Article{ID: "fuzz", Text: text, Sentences: []news.Sentence{{Index: 0, Span: news.Span{Start: 0, End: len(text)}}}}
+		for _, tok := range evTokenize(text, 0, len(text), nil) {
+			if tok.is(tCAP) {
+				a.Mentions = append(a.Mentions, news.Mention{Span: news.Span{Start: tok.start, End: tok.end}, Text: tok.text,
+					Type: news.Country, Ref: -1, Actor: news.Actor{Name: tok.text, Country: "XXX"}})
+			}
+		}
+		c.Events(a)
+		for _, e := range a.Events {
+			if e.Trigger.Start < 0 || e.Trigger.End > len(text) || e.Trigger.Start >= e.Trigger.End {
+				t.Fatalf("Events(%q): trigger %v out of range", text, e.Trigger)
+			}
+			if e.Type == "" || e.ID == "" || e.Confidence < 0 || e.Confidence > 1 {
+				t.Fatalf("Events(%q): incomplete event %+v", text, e)
+			}
+		}
+	})
+}
+
+// TestCoderConcurrent codes copies of one article from several goroutines
+// (run with -race) and checks they all get the same events.
+func TestCoderConcurrent(t *testing.T) {
+	c := testCoder(t)
+	want := article(t, benchText)
+	c.Events(want)
+	done := make(chan []news.Event)
+	for range 8 {
+		go func() {
+			a := article(t, benchText)
+			c.Events(a)
+			done <- a.Events
+		}()
+	}
+	for range 8 {
+		got := <-done
+		if len(got) != len(want.Events) {
+			t.Fatalf("concurrent Events = %d events, want %d", len(got), len(want.Events))
+		}
+		for i := range got {
+			if got[i].ID != want.Events[i].ID || got[i].Type != want.Events[i].Type {
+				t.Errorf("concurrent event %d = %s %s, want %s %s", i, got[i].ID, got[i].Type, want.Events[i].ID, want.Events[i].Type)
+			}
+		}
+	}
+}

@@ -1,0 +1,356 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"chronicle/internal/news"
+)
+
+// Quantity keys of news.Event.Quantities.
+const (
+	QtyKilled     = "killed"
+	QtyInjured    = "injured"
+	QtyArrested   = "arrested"
+	QtyProtesters = "protesters"
+	QtyDrones     = "drones"
+	QtyMissiles   = "missiles"
+	QtyShells     = "shells"
+	QtyRockets    = "rockets"
+)
+
+// evQty is a number the sentence gives for one key, at token at.
+type evQty struct {
+	key string
+	n   int
+	at  int
+}
+
+// qtyKey returns the quantity key a word names when it follows a number
+// ("12 killed", "300 protesters", "40 drones").
+func qtyKey(w string) string {
+	switch w {
+	case "killed", "dead", "died", "slain", "perished", "deaths", "bodies", "fatalities", "murdered", "massacred", "executed":
+		return QtyKilled
+	case "injured", "wounded", "hurt", "injuries", "maimed":
+		return QtyInjured
+	case "arrested", "detained", "arrests", "detentions", "jailed", "imprisoned", "apprehended":
+		return QtyArrested
+	case "protesters", "protestors", "demonstrators", "marchers", "strikers", "rioters":
+		return QtyProtesters
+	case "drones", "drone", "uavs":
+		return QtyDrones
+	case "missiles", "missile":
+		return QtyMissiles
+	case "shells", "shell":
+		return QtyShells
+	case "rockets", "rocket":
+		return QtyRockets
+	}
+	return ""
+}
+
+// qtyVerb returns the key of a verb that takes the number as its object
+// ("killing 12", "arrested at least 30", "fired 40 rockets" is found by
+// qtyKey on the noun instead).
+func qtyVerb(w string) string {
+	switch w {
+	case "killed", "killing", "kills", "kill", "slaying", "murdering":
+		return QtyKilled
+	case "injured", "injuring", "wounded", "wounding", "injures", "wounds":
+		return QtyInjured
+	case "arrested", "arresting", "detained", "detaining", "arrests", "detains":
+		return QtyArrested
+	}
+	return ""
+}
+
+// qtyNumberAt parses a number starting at token i: digits ("12", "1,200",
+// "3.5 million"), words ("three", "twenty-five", "two hundred") and vague
+// amounts, which count as their lower bound ("dozens" 24, "scores" 40,
+// "hundreds" 200, "thousands" 2000, "tens of thousands" 20000). It returns
+// the value and the index after the number.
+func qtyNumberAt(toks []evToken, i int) (int, int, bool) {
+	t := &toks[i]
+	j := i
+	var v float64
+	switch {
+	case t.is(tNUM):
+		f, err := strconv.ParseFloat(strings.ReplaceAll(t.low, ",", ""), 64)
+		if err != nil || strings.ContainsAny(t.low, "-") {
+			return 0, i, false
+		}
+		if i > 0 && (toks[i-1].low == "$" || toks[i-1].low == "€" || toks[i-1].low == "£") {
+			return 0, i, false
+		}
+		v = f
+		j = i + 1
+	case t.low == "a" || t.low == "an":
+		if i+1 < len(toks) && (toks[i+1].low == "dozen" || toks[i+1].low == "hundred" || toks[i+1].low == "thousand") {
+			v = 1
+			j = i + 1
+			return qtyScale(toks, j, v)
+		}
+		return 0, i, false
+	case t.is(tNUMW) || strings.Contains(t.low, "-") && !t.is(tNUM): // "twenty-five"
+		n, ok := qtyWordNumber(t.low)
+		if !ok {
+			return 0, i, false
+		}
+		switch t.low {
+		case "tens", "hundreds", "thousands", "millions", "dozens", "scores":
+			// "tens of thousands", "hundreds of thousands"
+			if i+2 < len(toks) && toks[i+1].low == "of" {
+				switch toks[i+2].low {
+				case "hundreds":
+					return n * 100, i + 3, true
+				case "thousands":
+					return n * 1000, i + 3, true
+				case "millions":
+					return n * 1000000, i + 3, true
+				}
+			}
+			return n, i + 1, true
+		}
+		v = float64(n)
+		j = i + 1
+	default:
+		return 0, i, false
+	}
+	return qtyScale(toks, j, v)
+}
+
+// qtyScale applies "dozen", "hundred", "thousand" and "million" after a
+// number.
+func qtyScale(toks []evToken, j int, v float64) (int, int, bool) {
+	for j < len(toks) {
+		switch toks[j].low {
+		case "dozen":
+			v *= 12
+		case "hundred":
+			v *= 100
+		case "thousand":
+			v *= 1000
+		case "million":
+			v *= 1e6
+		case "billion":
+			v *= 1e9
+		default:
+			return int(v), j, v >= 1
+		}
+		j++
+	}
+	return int(v), j, v >= 1
+}
+
+// qtyWordNumber returns the value of a number word; vague plurals give their
+// lower bound.
+func qtyWordNumber(w string) (int, bool) {
+	units := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	for n, u := range units {
+		if w == u {
+			return n, true
+		}
+	}
+	tens := []string{"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+	for n, u := range tens {
+		if u == "" {
+			continue
+		}
+		if w == u {
+			return n * 10, true
+		}
+		if rest, ok := strings.CutPrefix(w, u+"-"); ok {
+			if m, ok := qtyWordNumber(rest); ok && m < 10 {
+				return n*10 + m, true
+			}
+		}
+	}
+	switch w {
+	case "dozen":
+		return 12, true
+	case "dozens":
+		return 24, true
+	case "scores":
+		return 40, true
+	case "tens":
+		return 20, true
+	case "hundred":
+		return 100, true
+	case "hundreds":
+		return 200, true
+	case "thousand":
+		return 1000, true
+	case "thousands":
+		return 2000, true
+	case "million":
+		return 1000000, true
+	case "millions":
+		return 2000000, true
+	}
+	return 0, false
+}
+
+// findQuantities finds casualty, arrest, crowd and weapon counts in a sentence.
+// When numbers joined by "and" count the same thing ("three soldiers and
+// two civilians were killed") they are added; numbers in an "including"
+// phrase are parts of a total already counted and are skipped.
+func findQuantities(toks []evToken) []evQty {
+	var out []evQty
+	var pending []int // values of conjoined numbers waiting for their key
+	including := false
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.low == "including" || t.low == "among" {
+			including = true
+			continue
+		}
+		if t.is(tPUNCT) && t.low != "-" && (t.low != "," || including) {
+			if t.low != "," {
+				pending = pending[:0]
+			}
+			including = false
+			continue
+		}
+		if including || t.is(tDATE) {
+			continue // a part of a total, or a day of the month
+		}
+		n, j, ok := qtyNumberAt(toks, i)
+		if !ok {
+			continue
+		}
+		// "killing 12", "arrested at least 30"
+		if k := qtyVerbBefore(toks, i); k != "" {
+			if key, _ := qtyKeyAfter(toks, j); key == k || key == "" {
+				out = addQty(out, evQty{k, n, i})
+				i = j - 1
+				pending = pending[:0]
+				continue
+			}
+		}
+		key, at := qtyKeyAfter(toks, j)
+		switch {
+		case key != "":
+			for _, p := range pending {
+				n += p
+			}
+			pending = pending[:0]
+			out = addQty(out, evQty{key, n, at})
+		case at >= 0:
+			// "three soldiers and two civilians were killed": wait for the key.
+			pending = append(pending, n)
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// addQty records q, keeping the larger value when the key is already there at
+// the same token.
+func addQty(out []evQty, q evQty) []evQty {
+	for k := range out {
+		if out[k].key == q.key && out[k].at == q.at {
+			out[k].n = max(out[k].n, q.n)
+			return out
+		}
+	}
+	return append(out, q)
+}
+
+// qtyVerbBefore returns the key of a casualty verb right before the number at
+// i, across approximations ("killing at least 12").
+func qtyVerbBefore(toks []evToken, i int) string {
+	k := i - 1
+	for k >= 0 && (toks[k].is(tAPPROX) || toks[k].low == "at") {
+		k--
+	}
+	if k < 0 {
+		return ""
+	}
+	if v := qtyVerb(toks[k].low); v != "" {
+		return v
+	}
+	for j := k; j >= 0 && j >= k-3; j-- {
+		if toks[j].low == "toll" {
+			return QtyKilled // "death toll rose to 12", "toll of 12"
+		}
+	}
+	return ""
+}
+
+// qtyKeyAfter scans the words after a number for the key word: "12 people
+// were killed", "300 protesters", "40 Shahed drones". It returns the key
+// and its token, or "" and the index of an "and" that joins a further
+// number, or "" and -1.
+func qtyKeyAfter(toks []evToken, j int) (string, int) {
+	for k := j; k < len(toks) && k < j+7; k++ {
+		t := &toks[k]
+		if key := qtyKey(t.low); key != "" {
+			// A noun key ("protesters") counts, unless a participle follows
+			// that says what happened to them ("demonstrators were detained").
+			if key == QtyProtesters || key == QtyDrones || key == QtyMissiles || key == QtyShells || key == QtyRockets {
+				for n := k + 1; n < len(toks) && n <= k+3; n++ {
+					if toks[n].is(tBE|tHAVE|tADV) || toks[n].low == "been" {
+						continue
+					}
+					if p := qtyKey(toks[n].low); p == QtyKilled || p == QtyInjured || p == QtyArrested {
+						return p, n
+					}
+					break
+				}
+			}
+			return key, k
+		}
+		switch {
+		case t.low == "and" && k+1 < len(toks) && qtyNumberStart(toks, k+1):
+			return "", k
+		case t.low == "left" || t.low == "leaving":
+			continue
+		case t.is(tBE | tHAVE | tADV | tDET | tPERSONN | tMENTION | tCAP):
+			continue
+		case t.low == "of" || t.low == "them" || t.low == "more" || t.low == "other" || t.low == "others" || t.low == "people":
+			continue
+		case t.is(evClosedClass | tREPORT | tVERB | tNOUN | tNUM | tNUMW):
+			return "", -1
+		}
+		// an unknown modifier: "armed", "Shahed", "Palestinian"
+	}
+	return "", -1
+}
+
+func qtyNumberStart(toks []evToken, i int) bool {
+	_, _, ok := qtyNumberAt(toks, i)
+	return ok
+}
+
+// crowdSize finds the size of a protest from a number before its trigger:
+// "some 5,000 teachers marched", "thousands of students protested".
+func crowdSize(toks []evToken, trig int) (int, bool) {
+	for k := trig - 1; k >= 0 && k >= trig-6; k-- {
+		t := &toks[k]
+		if t.is(tPUNCT) && t.low != "-" || t.is(tVERB|tREPORT) && !t.is(tNOUN) {
+			return 0, false
+		}
+		if n, j, ok := qtyNumberAt(toks, k); ok && j <= trig {
+			if k > 0 && toks[k-1].is(tNUM|tNUMW) {
+				continue
+			}
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// qtyTypes lists the event types a quantity belongs to, nearest first.
+func qtyTypes(key string) []news.EventType {
+	switch key {
+	case QtyKilled, QtyInjured:
+		return []news.EventType{news.Assault, news.Coerce, news.Protest}
+	case QtyArrested:
+		return []news.EventType{news.Coerce}
+	case QtyProtesters:
+		return []news.EventType{news.Protest}
+	}
+	return []news.EventType{news.Assault, news.Mobilize, news.Threaten}
+}

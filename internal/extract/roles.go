@@ -1,0 +1,771 @@
+package extract
+
+import (
+	"chronicle/internal/news"
+)
+
+// Modalities of news.Event.Modality.
+const (
+	ModalityPlanned      = "planned"
+	ModalityHypothetical = "hypothetical"
+	ModalityConditional  = "conditional"
+)
+
+// evSentence is one sentence being coded: its tokens and the article.
+type evSentence struct {
+	a    *news.Article
+	toks []evToken
+	// reported is the index of the first reporting verb, or -1.
+	reported int
+}
+
+// evUnit is a mention as a run of tokens.
+type evUnit struct {
+	m           int
+	first, last int
+}
+
+// unitAt returns the mention unit covering token k.
+func (s *evSentence) unitAt(k int) evUnit {
+	m := s.toks[k].mention
+	f, l := k, k
+	for f > 0 && s.toks[f-1].mention == m {
+		f--
+	}
+	for l+1 < len(s.toks) && s.toks[l+1].mention == m {
+		l++
+	}
+	return evUnit{m: m, first: f, last: l}
+}
+
+func (s *evSentence) mention(u evUnit) *news.Mention { return &s.a.Mentions[u.m] }
+
+// isPlace reports whether a mention names a place rather than an actor.
+// Countries are both: an actor in "Russia attacked", a place in "in Russia".
+func (s *evSentence) isPlace(u evUnit) bool {
+	m := s.mention(u)
+	return m.Type == news.Place || m.Type == news.Country || m.Place != nil
+}
+
+func (s *evSentence) placeOnly(u evUnit) bool {
+	m := s.mention(u)
+	return m.Type == news.Place || m.Type == "" && m.Place != nil
+}
+
+// before returns the index of the nearest token left of k that is not a
+// determiner, possessive, adverb or open-class modifier, skipping at most
+// n tokens; -1 when the sentence starts first.
+func (s *evSentence) before(k, n int) int {
+	j := k - 1
+	for ; j >= 0 && n > 0; j-- {
+		t := &s.toks[j]
+		if t.is(tDET|tPOSS|tADV|tNUM|tNUMW) && !t.is(tPREP|tREL) || !t.is(evClosedClass|tREPORT|tVERB|tTIME|tPLACEN) && t.mention < 0 && !t.is(tCAP) {
+			n--
+			continue
+		}
+		return j
+	}
+	return j
+}
+
+// governedByPrep returns the preposition that governs the noun phrase
+// starting at token first, or "".
+func (s *evSentence) governedByPrep(first int) (string, int) {
+	j := s.before(first, 3)
+	if j < 0 {
+		return "", -1
+	}
+	t := &s.toks[j]
+	if t.is(tPREP) {
+		return t.low, j
+	}
+	if t.is(tPLACEN) {
+		// "the town of X", "the X region": the preposition before the place noun.
+		if j > 0 && s.toks[j-1].low == "of" {
+			return s.governedByPrep(j)
+		}
+		return s.governedByPrep(j)
+	}
+	return "", -1
+}
+
+// objectish reports whether the mention unit u is the object of a
+// preposition or a verb rather than a subject: "in Baghdad", "attacked
+// Gaza". "Leaders of X" keeps X as a subject: the head is a role noun.
+func (s *evSentence) objectish(u evUnit) bool {
+	j := s.before(u.first, 3)
+	if j < 0 {
+		return false
+	}
+	t := &s.toks[j]
+	switch {
+	case t.low == "of":
+		// "leaders of X", "thousands of X", "some of X" keep X as the actor
+		k := j - 1
+		return k < 0 || !s.toks[k].is(tROLE|tNUMW|tNUM|tDET|tAPPROX)
+	case t.is(tPREP) || t.is(tAGENT):
+		// "at least 12 X", "up to 100 X", "about 200 X": an approximation,
+		// not a preposition governing X.
+		if j+1 < len(s.toks) && (s.toks[j+1].is(tNUM|tNUMW) || s.toks[j+1].is(tAPPROX) && j+2 < len(s.toks) && s.toks[j+2].is(tNUM|tNUMW)) {
+			return !(t.is(tAPPROX) || t.low == "at" || t.low == "to" && j > 0 && s.toks[j-1].low == "up")
+		}
+		return true
+	case t.is(tVERB|tPAST) && !t.is(tBE|tHAVE|tREPORT) && t.mention < 0 && !t.is(tCAP):
+		// "newly appointed X", "the ousted X": a participle before a name
+		// modifies it.
+		if j == 0 || s.toks[j-1].is(tDET|tPOSS) || s.toks[j-1].is(tADV) && (j == 1 || s.toks[j-2].is(tDET|tPUNCT)) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// group extends a mention unit to the coordinated mentions around it: "the
+// United States and Jordan", "Iran, Libya and Sudan".
+func (s *evSentence) group(u evUnit) []evUnit {
+	g := []evUnit{u}
+	// leftwards
+	for f := u.first; ; {
+		j := f - 1
+		for j >= 0 && s.toks[j].is(tDET) && !s.toks[j].is(tREL) {
+			j--
+		}
+		if j < 1 || !(s.toks[j].low == "and" || s.toks[j].low == "," || s.toks[j].low == "or") {
+			break
+		}
+		k := j - 1
+		if k >= 0 && s.toks[k].low == "," {
+			k-- // Oxford comma
+		}
+		if k < 0 || s.toks[k].mention < 0 {
+			break
+		}
+		v := s.unitAt(k)
+		if v.m == g[0].m {
+			break
+		}
+		g = append([]evUnit{v}, g...)
+		f = v.first
+	}
+	// rightwards
+	for l := u.last; ; {
+		j := l + 1
+		if j < len(s.toks) && s.toks[j].low == "," && j+1 < len(s.toks) && s.toks[j+1].low == "and" {
+			j++
+		}
+		if j >= len(s.toks) || !(s.toks[j].low == "and" || s.toks[j].low == "," || s.toks[j].low == "or") {
+			break
+		}
+		k := j + 1
+		for k < len(s.toks) && s.toks[k].is(tDET) && !s.toks[k].is(tREL) {
+			k++
+		}
+		if k >= len(s.toks) || s.toks[k].mention < 0 {
+			break
+		}
+		v := s.unitAt(k)
+		g = append(g, v)
+		l = v.last
+	}
+	return g
+}
+
+// scopeBreak reports whether token k ends a clause for role search:
+// semicolons, colons, dashes, subordinators, "but", relative pronouns
+// that open a new clause and reporting verbs of a trailing attribution.
+func (s *evSentence) scopeBreak(k int) bool {
+	t := &s.toks[k]
+	switch t.low {
+	case ";", ":", "?", "!", "\u2013", "\u2014", "\"", "\u201c", "\u201d":
+		return true
+	case "which", "who", "whom", "whose", "where", "while", "whereas", "although", "though", "but", "because":
+		return true
+	}
+	return t.is(tREPORT) && t.low != "according" && !t.is(tNOUN)
+}
+
+// verbGroupStart returns the first token of the verb group whose head is
+// h: auxiliaries, modals, negation, adverbs, "to" and the planning or
+// failing verbs before an infinitive ("is expected to", "failed to").
+func (s *evSentence) verbGroupStart(h int) int {
+	j := h
+	for j > 0 {
+		t := &s.toks[j-1]
+		if t.is(tBE|tHAVE|tDO|tMODAL|tNEG|tADV|tPLAN|tNEGV) && !t.is(tDET|tPREP|tCONJ) || t.low == "to" || t.low == "been" || t.low == "got" || t.low == "get" {
+			j--
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// passive reports whether the verbal trigger at h is in the passive:
+// "was attacked", "were wounded", "killed by".
+func (s *evSentence) passive(h int) bool {
+	t := &s.toks[h]
+	if !t.is(tPAST) || h+1 < len(s.toks) && s.toks[h+1].low == "to" {
+		return false // "is opposed to", "was committed to" read as adjectives
+	}
+	for j := h - 1; j >= 0 && j >= h-4; j-- {
+		p := &s.toks[j]
+		if p.is(tBE) || p.low == "got" || p.low == "get" || p.low == "gets" {
+			return true
+		}
+		if !p.is(tADV | tNEG) {
+			break
+		}
+	}
+	// reduced passive: "three soldiers killed by a roadside bomb" (but not
+	// "spoke by phone")
+	if h+1 < len(s.toks) && s.toks[h+1].is(tAGENT) {
+		k := h + 2
+		for k < len(s.toks) && s.toks[k].is(tDET|tPOSS) {
+			k++
+		}
+		if k >= len(s.toks) || s.toks[k].mention < 0 {
+			return false
+		}
+		p := s.before(h, 0)
+		return p >= 0 && !s.toks[p].is(tHAVE)
+	}
+	return false
+}
+
+// subject finds the actor mentions before position from (the start of a
+// verb group or of a noun phrase): the nearest mention that is not the
+// object of a preposition or of another verb, across relative pronouns,
+// comma-delimited adverbials, and a pronoun subject of a reported clause
+// ("X said it would ..." gives X).
+func (s *evSentence) subject(from int) []evUnit {
+	g, _ := s.subjectOr(from)
+	return g
+}
+
+// subjectOr is subject that also returns, as a fallback, the first
+// mention it passed over for sitting in a phrase: the passive subject of
+// "a convoy for displaced families was attacked" is best the families.
+func (s *evSentence) subjectOr(from int) ([]evUnit, []evUnit) {
+	var skipped []evUnit
+	passedPron := false
+	for k := from - 1; k >= 0; k-- {
+		t := &s.toks[k]
+		switch {
+		case t.low == ";" || t.low == ":":
+			return nil, skipped
+		case t.mention >= 0:
+			u := s.unitAt(k)
+			if s.objectish(u) || s.placeOnly(u) && s.locative(u) {
+				if skipped == nil && !s.placeOnly(u) {
+					skipped = []evUnit{u}
+				}
+				k = u.first
+				continue
+			}
+			return s.group(u), skipped
+		case t.is(tREPORT) && t.low != "according" && !t.is(tNOUN):
+			if !passedPron {
+				return nil, skipped
+			}
+		case t.is(tSUBJ) || t.is(tPOSS):
+			passedPron = true // "X said it would ...", "X said their forces had ..."
+		case t.low == ",":
+			// skip a parenthetical adverbial (", after meeting X,") or an
+			// apposition ("Pakistan, a key ally of X, has refused")
+			j := k - 1
+			for j >= 0 && s.toks[j].low != "," && s.toks[j].low != ";" {
+				j--
+			}
+			if j >= 0 && s.toks[j].low == "," && j+1 < k {
+				first := &s.toks[j+1]
+				adverbial := first.is(tSUB|tPREP) && !first.is(tREL)
+				apposition := first.is(tDET) && !first.is(tREL) && j > 0 && s.toks[j-1].mention >= 0
+				if adverbial || apposition {
+					k = j
+				}
+			}
+		case t.is(tSUB) && !t.is(tREL|tPREP) && t.low != "as":
+			return nil, skipped
+		}
+	}
+	return nil, skipped
+}
+
+// locative reports whether a mention unit follows a locative preposition
+// ("in", "near", "at", "the town of").
+func (s *evSentence) locative(u evUnit) bool {
+	p, j := s.governedByPrep(u.first)
+	if j < 0 {
+		return false
+	}
+	return s.toks[j].is(tLOC) || p == "of" || p == "from" || p == "into" || p == "to"
+}
+
+// object finds the first actor mentions after token from, up to the end
+// of the clause; mentions after a locative preposition or "by" are not
+// objects. It also returns the first place mention it passed.
+func (s *evSentence) object(from int, agents bool) ([]evUnit, *evUnit) {
+	var place *evUnit
+	var first []evUnit
+	for k := from; k < len(s.toks) && k < from+25; k++ {
+		t := &s.toks[k]
+		if s.scopeBreak(k) || t.low == "," && k > from {
+			break
+		}
+		if t.low == "and" && k+1 < len(s.toks) && s.toks[k+1].is(tVERB) && evVerbal(s.toks, k+1) {
+			break
+		}
+		if t.mention < 0 {
+			continue
+		}
+		u := s.unitAt(k)
+		p, j := s.governedByPrep(u.first)
+		switch {
+		case p == "by" && !agents:
+		case s.isPlace(u) && j >= 0 && (s.toks[j].is(tLOC) || p == "of"):
+			if place == nil {
+				uu := u
+				place = &uu
+			}
+		default:
+			g := s.group(u)
+			// A generic mention ("troops", "the military") gives way to
+			// a later one that names a country: "contribute troops to X".
+			if !s.generic(u) {
+				return g, place
+			}
+			if first == nil {
+				first = g
+			}
+			k = g[len(g)-1].last
+			continue
+		}
+		k = u.last
+	}
+	return first, place
+}
+
+// crowd reports whether one of the units names protesters: "protesters",
+// "demonstrators", "rioters", "the crowd".
+func (s *evSentence) crowd(us []evUnit) bool {
+	for _, u := range us {
+		for k := u.first; k <= u.last; k++ {
+			switch s.toks[k].low {
+			case "protesters", "protestors", "demonstrators", "rioters", "marchers", "crowd", "crowds", "mob", "mobs", "protester", "demonstrator", "rioter":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// afterVerb reports whether the preposition at j follows a verb that
+// takes an act as its complement ("engaged in fighting", "were
+// converging for a rally"), across a time word.
+func (s *evSentence) afterVerb(j int) bool {
+	k := j - 1
+	for k >= 0 && s.toks[k].is(tTIME|tDATE|tADV) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	t := &s.toks[k]
+	return t.is(tLIGHT) || t.is(tING) && !t.is(tNOUN) && t.mention < 0 && (s.toks[j].low == "for" || s.toks[j].low == "to")
+}
+
+// nounModifier reports whether a mention hangs off a noun by "of" or
+// "from": "activists from X", "supporters of X".
+func (s *evSentence) nounModifier(u evUnit) bool {
+	p, j := s.governedByPrep(u.first)
+	if p != "of" && p != "from" || j < 1 {
+		return false
+	}
+	t := &s.toks[j-1]
+	return t.mention < 0 && !t.is(evClosedClass|tVERB|tPAST|tREPORT|tTIME|tNUM)
+}
+
+// generic reports whether a mention is a common noun with no country
+// ("troops", "the military", "refugees") rather than a name.
+func (s *evSentence) generic(u evUnit) bool {
+	if s.actor(u).Country != "" {
+		return false
+	}
+	for k := u.first; k <= u.last; k++ {
+		if s.toks[k].is(tCAP) && !s.toks[k].is(tDET) && k > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// agent finds the "by X" phrase after token from, within the clause.
+func (s *evSentence) agent(from int) []evUnit {
+	for k := from; k < len(s.toks) && k < from+15; k++ {
+		if s.scopeBreak(k) {
+			return nil
+		}
+		if t := &s.toks[k]; t.is(tVERB|tPAST|tING) && !t.is(tNOUN) && t.mention < 0 {
+			return nil // "a bill signed by X": the agent of another verb
+		}
+		if !s.toks[k].is(tAGENT) {
+			continue
+		}
+		for j := k + 1; j < len(s.toks) && j <= k+5; j++ {
+			if s.toks[j].mention >= 0 {
+				return s.group(s.unitAt(j))
+			}
+			if s.toks[j].is(evClosedClass) {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// between finds "between X and Y" or "among X, Y and Z" right after a
+// nominal trigger: every participant is a source.
+func (s *evSentence) between(from int) []evUnit {
+	for k := from; k < len(s.toks) && k < from+4; k++ {
+		t := &s.toks[k]
+		if t.low == "between" || t.low == "among" || t.low == "amongst" {
+			for j := k + 1; j < len(s.toks) && j <= k+3; j++ {
+				if s.toks[j].mention >= 0 {
+					return s.group(s.unitAt(j))
+				}
+			}
+			return nil
+		}
+		if t.is(evClosedClass) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// premodifier finds a mention that modifies a nominal trigger: "an Israeli
+// air strike", "Russia's attack", "the army's shelling".
+func (s *evSentence) premodifier(first int) []evUnit {
+	j := first - 1
+	for n := 0; j >= 0 && n < 3; n++ {
+		t := &s.toks[j]
+		if t.mention >= 0 {
+			u := s.unitAt(j)
+			if p, _ := s.governedByPrep(u.first); p != "" && p != "of" {
+				return nil
+			}
+			return s.group(u)
+		}
+		if t.low == "'s" {
+			j--
+			continue
+		}
+		if t.is(evClosedClass|tDET|tPOSS|tREPORT|tVERB) || t.is(tTIME) {
+			return nil
+		}
+		j--
+	}
+	return nil
+}
+
+// speaker finds who the sentence reports: the subject of its reporting
+// verb, the name after it ("said Foreign Minister X") or after
+// "according to".
+func (s *evSentence) speaker() []evUnit {
+	for k := range s.toks {
+		t := &s.toks[k]
+		if !t.is(tREPORT) || t.is(tNOUN) {
+			continue
+		}
+		if t.low == "according" {
+			if g, _ := s.object(k+1, false); g != nil {
+				return g
+			}
+			continue
+		}
+		if g := s.subject(s.verbGroupStart(k)); g != nil {
+			return g
+		}
+		// inverted: "..., said the minister"
+		for j := k + 1; j < len(s.toks) && j <= k+4; j++ {
+			if s.toks[j].mention >= 0 {
+				return s.group(s.unitAt(j))
+			}
+			if s.toks[j].is(evClosedClass) && !s.toks[j].is(tDET) {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// clauseMods finds negation and modality for the trigger whose verb group
+// starts at vg and whose head is h.
+func (s *evSentence) clauseMods(vg, h int, nominal bool) (negated bool, modality string) {
+	for j := vg; j < h; j++ {
+		t := &s.toks[j]
+		switch {
+		case t.is(tNEG) || t.is(tNEGV):
+			negated = true
+		case t.is(tFUT):
+			modality = ModalityPlanned
+		case t.is(tHYPO) && t.is(tMODAL):
+			if modality == "" {
+				if t.low == "would" || t.low == "'d" {
+					if s.reported >= 0 && s.reported < j {
+						modality = ModalityPlanned
+					} else {
+						modality = ModalityHypothetical
+					}
+				} else {
+					modality = ModalityHypothetical
+				}
+			}
+		case t.is(tPLAN) && !t.is(tADV):
+			if modality == "" {
+				modality = ModalityPlanned
+			}
+		}
+	}
+	if nominal {
+		// "no talks", "without talks", "a planned attack", "possible strikes"
+		for j := h - 1; j >= 0 && j >= h-3; j-- {
+			t := &s.toks[j]
+			switch {
+			case t.low == "no" || t.low == "without":
+				negated = true
+			case t.is(tPLAN) && t.is(tPAST):
+				modality = ModalityPlanned
+			case t.is(tHYPO) && !t.is(tMODAL):
+				modality = ModalityHypothetical
+			}
+			if t.is(evClosedClass) && !t.is(tDET) {
+				break
+			}
+		}
+	}
+	// a condition earlier in the clause: "if X attacks, ..."
+	for j := vg - 1; j >= 0; j-- {
+		t := &s.toks[j]
+		if t.is(tCOND) {
+			return negated, ModalityConditional
+		}
+		if t.low == ";" || t.low == "." {
+			break
+		}
+	}
+	// "unless" / "if" after the trigger makes it conditional too
+	for j := h + 1; j < len(s.toks); j++ {
+		if s.toks[j].is(tCOND) || s.toks[j].low == "unless" {
+			if modality != ModalityConditional {
+				modality = ModalityConditional
+			}
+			break
+		}
+		if s.toks[j].low == ";" {
+			break
+		}
+	}
+	return negated, modality
+}
+
+// subordinate reports whether the trigger whose verb group starts at vg
+// stands in a clause that only gives background to the sentence: a
+// relative clause ("who were taken hostage", "in which 20 were killed"),
+// an adverbial clause ("if it is attacked", "until a government takes
+// over", "as the opposition threatened") or a reported aside (", saying
+// he would ...").
+func (s *evSentence) subordinate(vg int) bool {
+	for k := vg - 1; k >= 0; k-- {
+		t := &s.toks[k]
+		switch {
+		case t.low == ";" || t.low == ":":
+			return false
+		case t.is(tREL) && !t.is(tDET) || t.low == "where":
+			return true
+		case t.low == "that":
+			// "said on Sunday that ..." opens reported content; "a plan
+			// that will not allow" a relative clause.
+			j := k - 1
+			for j >= 0 && (s.toks[j].is(tTIME|tDATE|tADV|tPREP) || s.toks[j].low == ",") {
+				j--
+			}
+			return j >= 0 && s.toks[j].mention < 0 && !s.toks[j].is(tREPORT|tVERB|tPAST)
+		case t.is(tSUB) && !t.is(tPREP) || t.is(tCOND) || t.low == "unless" || t.low == "until":
+			return !(k+1 < len(s.toks) && s.toks[k+1].is(tING)) // "after meeting X" is no clause
+		case t.is(tREPORT) && t.is(tING) && k > 0 && s.toks[k-1].low == ",":
+			return true
+		case t.low == "saying" || t.low == "adding":
+			return k > 0 && s.toks[k-1].low == ","
+		}
+		if t.mention < 0 && t.is(tVERB) && !t.is(tNOUN) && k < vg-1 && !t.is(tING) {
+			return false // another finite verb: the trigger's clause is the main one
+		}
+	}
+	return false
+}
+
+// conditionAfter reports whether an "unless" or "if" follows the trigger
+// at h in its sentence.
+func (s *evSentence) conditionAfter(h int) bool {
+	for j := h + 1; j < len(s.toks); j++ {
+		if s.toks[j].is(tCOND) || s.toks[j].low == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
+// place finds the location mention named for the event: a place after a
+// locative preposition ("in X", "near X", "the town of X", "in the X
+// region"), nearest the trigger and after it first.
+func (s *evSentence) place(first, last int) *evUnit {
+	best := -1
+	bestDist := 1 << 30
+	for k := 0; k < len(s.toks); k++ {
+		if s.toks[k].mention < 0 {
+			continue
+		}
+		u := s.unitAt(k)
+		k = u.last
+		if !s.isPlace(u) {
+			continue
+		}
+		p, pj := s.governedByPrep(u.first)
+		if pj < 0 || !(s.toks[pj].is(tLOC) || p == "of" || p == "on" && s.placeOnly(u)) {
+			continue
+		}
+		if p == "of" {
+			// "the city of X" and "the X region" count, "the president of X" does not.
+			j := s.before(u.first, 3)
+			if j < 1 || !s.toks[j-1].is(tPLACEN) {
+				continue
+			}
+		}
+		var d int
+		switch {
+		case u.first > last:
+			d = u.first - last
+		case u.last < first:
+			d = 2*(first-u.last) + 1
+		default:
+			d = 0
+		}
+		// stay in the clause: a reported attribution after the event does not locate it
+		lo, hi := min(u.first, first), max(u.last, last)
+		broken := false
+		for j := lo; j <= hi; j++ {
+			if s.toks[j].low == ";" || s.toks[j].is(tREPORT) && !s.toks[j].is(tNOUN) && s.toks[j].low != "according" {
+				broken = true
+				break
+			}
+		}
+		if broken {
+			continue
+		}
+		if d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	u := s.unitAt(best)
+	return &u
+}
+
+// roles assigns source and target mention units to a trigger. It also
+// returns the first place named in the trigger's object region ("lifted
+// the curfew in X", "took control of X"), which may stand as the target.
+func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, objPlace *evUnit, passive bool) {
+	h := mt.head
+	if s.toks[h].is(tOBLIG) {
+		// "X said Y must ...": X asks Y.
+		src, tgt = s.speaker(), s.subject(h)
+		if src != nil && tgt != nil && sameEvUnits(src, tgt) {
+			src = nil
+		}
+		return src, tgt, nil, false
+	}
+	if nominalHead {
+		if g := s.between(mt.last + 1); g != nil {
+			return g, nil, nil, false
+		}
+		src = s.premodifier(mt.first)
+		if src == nil {
+			src = s.agent(h + 1)
+			if src != nil {
+				passive = true
+			}
+		}
+		tgt, objPlace = s.object(h+1, false)
+		if src == nil {
+			// the subject of the light verb: "X launched an attack on Y",
+			// "X held talks with Y"; not inside a PP ("killed in an attack").
+			if j := s.before(mt.first, 3); j >= 0 && (s.toks[j].is(tVERB|tPAST|tING) && !s.toks[j].is(tPREP) || s.toks[j].is(tPREP) && s.afterVerb(j)) {
+				src = s.subject(mt.first)
+			}
+		}
+		if tgt != nil && src != nil && sameEvUnits(src, tgt) {
+			tgt = nil
+		}
+		return src, tgt, objPlace, passive
+	}
+	vg := s.verbGroupStart(mt.first)
+	if s.passive(h) {
+		tgt, loose := s.subjectOr(vg)
+		if tgt == nil {
+			tgt = loose
+		}
+		return s.agent(h + 1), tgt, nil, true
+	}
+	if s.toks[h].is(tING) && vg == mt.first && vg > 0 && s.reducedRelative(vg-1) {
+		// "demonstrators protesting the result": the noun before is the
+		// subject; when it names no actor, nobody further left does.
+		src = nil
+		if u := s.toks[vg-1]; u.mention >= 0 {
+			src = s.group(s.unitAt(vg - 1))
+		}
+	} else {
+		var loose []evUnit
+		src, loose = s.subjectOr(vg)
+		if src == nil && loose != nil && s.nounModifier(loose[0]) {
+			// "activists from the opposition party staged rallies"
+			src = s.group(loose[0])
+		}
+	}
+	// "rejected calls by X", "accepted demands from X": for verbal acts
+	// about another's words, the author of those words is the target.
+	tgt, objPlace = s.object(h+1, agentTarget(mt.rule.typ))
+	if tgt != nil && src != nil && sameEvUnits(src, tgt) {
+		tgt = nil
+	}
+	return src, tgt, objPlace, false
+}
+
+// reducedRelative reports whether token k is a noun that an -ing form
+// right after it modifies.
+func (s *evSentence) reducedRelative(k int) bool {
+	t := &s.toks[k]
+	return t.mention >= 0 || !t.is(evClosedClass|tREPORT|tTIME|tNUM|tNUMW) && !t.is(tVERB|tPAST) && t.low != ","
+}
+
+func agentTarget(t news.EventType) bool {
+	switch t {
+	case news.Request, news.Reject, news.Concede, news.Agree, news.Support, news.Accuse, news.Protest:
+		return true
+	}
+	return false
+}
+
+func sameEvUnits(a, b []evUnit) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.m == y.m {
+				return true
+			}
+		}
+	}
+	return false
+}
