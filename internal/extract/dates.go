@@ -51,46 +51,82 @@ type dateRule struct {
 	resolve func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool)
 	// relative rules need a known reference date.
 	relative bool
+	// need is a cheap test that the sentence may hold a match: most
+	// sentences hold no time expression, and the regexps are the costly
+	// part of dating.
+	need func(c cues) bool
+}
+
+// cues are what a sentence contains that any time expression needs.
+type cues struct {
+	digit, month, weekday, deictic, period, ago bool
+}
+
+// monthAbbrevs are the capitalised starts of month names: a month name in
+// English text is capitalised.
+var monthAbbrevs = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+func sentenceCues(text string) cues {
+	var c cues
+	for i := 0; i < len(text); i++ {
+		if text[i] >= '0' && text[i] <= '9' {
+			c.digit = true
+			break
+		}
+	}
+	for _, m := range monthAbbrevs {
+		if strings.Contains(text, m) {
+			c.month = true
+			break
+		}
+	}
+	lower := strings.ToLower(text)
+	c.weekday = strings.Contains(lower, "day")
+	c.deictic = c.weekday || strings.Contains(lower, "night") || strings.Contains(lower, "tomorrow") ||
+		strings.Contains(lower, "morning") || strings.Contains(lower, "afternoon") || strings.Contains(lower, "evening")
+	c.period = strings.Contains(lower, "week") || strings.Contains(lower, "month") || strings.Contains(lower, "year")
+	c.ago = c.period || strings.Contains(lower, "day")
+	return c
 }
 
 // dateRules are ordered from the most specific to the least: where two
 // matches overlap, the earlier rule wins.
 var dateRules = []dateRule{
-	{name: "iso", re: wordRe(`(` + reYear + `)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])`),
+	{name: "iso", need: func(c cues) bool { return c.digit }, re: wordRe(`(` + reYear + `)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])`),
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			return ymd(atoi(m[1]), time.Month(atoi(m[2])), atoi(m[3]))
 		}},
-	{name: "day-month-year", re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `),?\s+(` + reYear + `)`),
+	{name: "day-month-year", need: func(c cues) bool { return c.digit && c.month }, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `),?\s+(` + reYear + `)`),
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			return ymd(atoi(m[3]), month(m[2]), atoi(m[1]))
 		}},
-	{name: "month-day-year", re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `),?\s+(` + reYear + `)`),
+	{name: "month-day-year", need: func(c cues) bool { return c.digit && c.month }, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `),?\s+(` + reYear + `)`),
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			return ymd(atoi(m[3]), month(m[1]), atoi(m[2]))
 		}},
-	{name: "day-month", relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `)`),
+	{name: "day-month", need: func(c cues) bool { return c.digit && c.month }, relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `)`),
 		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
 			return nearestYear(ref, month(m[2]), atoi(m[1]), future)
 		}},
-	{name: "month-day", relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `)`),
+	{name: "month-day", need: func(c cues) bool { return c.digit && c.month }, relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `)`),
 		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
 			return nearestYear(ref, month(m[1]), atoi(m[2]), future)
 		}},
-	{name: "month-year", re: wordRe(`(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(` + reMonth + `),?\s+(?:of\s+)?(` + reYear + `)`),
+	{name: "month-year", need: func(c cues) bool { return c.digit && c.month }, re: wordRe(`(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(` + reMonth + `),?\s+(?:of\s+)?(` + reYear + `)`),
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			t, _, ok := ymd(atoi(m[2]), month(m[1]), 1)
 			return t, news.PrecisionMonth, ok
 		}},
-	{name: "weekday", relative: true, re: wordRe(`(?:(last|next|this|on|early|late)\s+)?(` + reWeekday + `)(?:'s)?` + rePart),
+	{name: "weekday", need: func(c cues) bool { return c.weekday }, relative: true, re: wordRe(`(?:(last|next|this|on|early|late)\s+)?(` + reWeekday + `)(?:'s)?` + rePart),
 		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
 			return weekday(ref, strings.ToLower(m[1]), dayOfWeek(m[2]), future)
 		}},
-	{name: "deictic", relative: true, re: wordRe(`(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|overnight|last\s+night|this\s+(?:morning|afternoon|evening))`),
+	{name: "deictic", need: func(c cues) bool { return c.deictic }, relative: true, re: wordRe(`(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|overnight|last\s+night|this\s+(?:morning|afternoon|evening))`),
 		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
 			off := map[string]int{"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
 			return ref.AddDate(0, 0, off[squash(m[1])]), news.PrecisionDay, true
 		}},
-	{name: "ago", relative: true, re: wordRe(`(` + reNum + `)\s+(day|week|month|year)s?\s+(ago|earlier|later|from\s+now)`),
+	{name: "ago", need: func(c cues) bool { return c.ago }, relative: true, re: wordRe(`(` + reNum + `)\s+(day|week|month|year)s?\s+(ago|earlier|later|from\s+now)`),
 		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
 			n := number(m[1])
 			if n < 0 {
@@ -111,12 +147,12 @@ var dateRules = []dateRule{
 			}
 			return ref.AddDate(n, 0, 0), news.PrecisionDay, true
 		}},
-	{name: "relative-period", relative: true, re: wordRe(`(?:(?:earlier|later)\s+)?(last|this|next|previous|past|coming)\s+(week|month|year)`),
+	{name: "relative-period", need: func(c cues) bool { return c.period }, relative: true, re: wordRe(`(?:(?:earlier|later)\s+)?(last|this|next|previous|past|coming)\s+(week|month|year)`),
 		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
 			n := map[string]int{"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[strings.ToLower(m[1])]
 			return shift(ref, strings.ToLower(m[2]), n)
 		}},
-	{name: "month", relative: true, re: wordRe(`(?:(early|mid|late|last|next|this|in|since|until|by|from)[\s-]+)(` + reMonth + `)`),
+	{name: "month", need: func(c cues) bool { return c.month }, relative: true, re: wordRe(`(?:(early|mid|late|last|next|this|in|since|until|by|from)[\s-]+)(` + reMonth + `)`),
 		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
 			mo := month(m[2])
 			if mo == 0 {
@@ -141,13 +177,67 @@ var dateRules = []dateRule{
 			}
 			return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), news.PrecisionMonth, true
 		}},
-	{name: "year", re: wordRe(`(?:(?:in|since|until|by|from|of|during|before|after|early|late|mid)[\s-]+)(` + reYear + `)`),
+	{name: "year", need: func(c cues) bool { return c.digit }, re: wordRe(`(?:(?:in|since|until|by|from|of|during|before|after|early|late|mid)[\s-]+)(` + reYear + `)`),
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			return time.Date(atoi(m[1]), 1, 1, 0, 0, 0, 0, time.UTC), news.PrecisionYear, true
 		}},
 }
 
-func wordRe(p string) *regexp.Regexp { return regexp.MustCompile(`(?i)\b` + p + `\b`) }
+// wordRe compiles a rule pattern. Rules match the ASCII-lowercased
+// sentence (same byte offsets as the original), which is much faster than
+// case-insensitive matching.
+func wordRe(p string) *regexp.Regexp { return regexp.MustCompile(`\b` + p + `\b`) }
+
+// anchorWords are the words one of which every time expression contains;
+// matching runs only in windows around them.
+var anchorWords = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	"day", "night", "tomorrow", "morning", "afternoon", "evening", "week", "month", "year", "ago"}
+
+// windows returns the merged ranges of lower around every anchor word and
+// digit, widened to whitespace so that no word is cut.
+func windows(lower string) [][2]int {
+	var spans [][2]int
+	add := func(i, j int) {
+		i, j = max(0, i-48), min(len(lower), j+48)
+		for i > 0 && lower[i-1] != ' ' && lower[i-1] != '\n' {
+			i--
+		}
+		for j < len(lower) && lower[j] != ' ' && lower[j] != '\n' {
+			j++
+		}
+		if n := len(spans); n > 0 && i <= spans[n-1][1] {
+			spans[n-1][1] = max(spans[n-1][1], j)
+			return
+		}
+		spans = append(spans, [2]int{i, j})
+	}
+	var hits [][2]int
+	for _, w := range anchorWords {
+		for off := 0; ; {
+			k := strings.Index(lower[off:], w)
+			if k < 0 {
+				break
+			}
+			hits = append(hits, [2]int{off + k, off + k + len(w)})
+			off += k + len(w)
+		}
+	}
+	for i := 0; i < len(lower); i++ {
+		if lower[i] >= '0' && lower[i] <= '9' {
+			j := i
+			for j < len(lower) && lower[j] >= '0' && lower[j] <= '9' {
+				j++
+			}
+			hits = append(hits, [2]int{i, j})
+			i = j
+		}
+	}
+	sortSlice(len(hits), func(a, b int) bool { return hits[a][0] < hits[b][0] }, func(a, b int) { hits[a], hits[b] = hits[b], hits[a] })
+	for _, h := range hits {
+		add(h[0], h[1])
+	}
+	return spans
+}
 
 // futureRe finds the words that put a sentence's weekday or month in the
 // future: a modal, "due to", "plans to", "next".
@@ -170,18 +260,23 @@ func findDates(text string, ref time.Time) []news.Date {
 		groups     []string
 	}
 	var hits []hit
+	c := sentenceCues(text)
+	lower := asciiLower(text)
+	wins := windows(lower)
 	for ri, r := range dateRules {
-		if r.relative && ref.IsZero() {
+		if r.relative && ref.IsZero() || !r.need(c) {
 			continue
 		}
-		for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
-			g := make([]string, len(loc)/2)
-			for i := range g {
-				if loc[2*i] >= 0 {
-					g[i] = text[loc[2*i]:loc[2*i+1]]
+		for _, w := range wins {
+			for _, loc := range r.re.FindAllStringSubmatchIndex(lower[w[0]:w[1]], -1) {
+				g := make([]string, len(loc)/2)
+				for i := range g {
+					if loc[2*i] >= 0 {
+						g[i] = text[w[0]+loc[2*i] : w[0]+loc[2*i+1]]
+					}
 				}
+				hits = append(hits, hit{w[0] + loc[0], w[0] + loc[1], ri, g})
 			}
-			hits = append(hits, hit{loc[0], loc[1], ri, g})
 		}
 	}
 	// The most specific rule first (the table is ordered so), then the

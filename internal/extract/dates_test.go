@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"os"
 	"testing"
 	"time"
 
@@ -120,4 +121,17 @@ func FuzzFindDates(f *testing.F) {
 			prev = d.Span.End
 		}
 	})
+}
+
+func BenchmarkDates(b *testing.B) {
+	text, err := os.ReadFile("testdata/sentences/article-5kb.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := &news.Article{Text: string(text), Published: time.Date(2025, 6, 11, 0, 0, 0, 0, time.UTC)}
+	Split(a)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Dates(a)
+	}
 }

@@ -32,8 +32,8 @@ const (
 // says.
 //
 // Either every article is saved or, on error, none is. An article without
-// an ID or a Hash is an error wrapping news.ErrInvalid, checked before
-// anything is written.
+// an ID or a Hash, or with two sentences of one Index, is an error wrapping
+// news.ErrInvalid.
 func (db *DB) SaveArticles(ctx context.Context, arts []*news.Article) ([]Outcome, error) {
 	for i, a := range arts {
 		switch {
@@ -45,38 +45,94 @@ func (db *DB) SaveArticles(ctx context.Context, arts []*news.Article) ([]Outcome
 			return nil, fmt.Errorf("save article %s: no hash: %w", a.ID, news.ErrInvalid)
 		}
 	}
-	out := make([]Outcome, len(arts))
+	if len(arts) == 0 {
+		return []Outcome{}, nil
+	}
+	// Articles stored with the same hash are likely unchanged: they are
+	// not encoded ahead. The transaction decides.
+	ids := make([]news.ArticleID, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	known, err := db.Hashes(ctx, ids)
+	if err != nil {
+		return nil, ctxErr(ctx, fmt.Errorf("save articles: %v", err))
+	}
 	ingested := formatTime(db.now())
-	err := db.write(ctx, func(tx *sql.Tx) (err error) {
-		w, err := prepareWriter(ctx, tx)
-		if err != nil {
-			return err
+
+	// Another goroutine encodes the articles (JSON, row values) while the
+	// transaction writes those before them: the two take about as long.
+	ectx, cancel := context.WithCancel(ctx)
+	encodings := make(chan encoding, encodeAhead)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer close(encodings)
+		for _, a := range arts {
+			var r encoding
+			if h, ok := known[a.ID]; !ok || h != a.Hash {
+				r.e, r.err = encode(a, ingested)
+			}
+			select {
+			case encodings <- r:
+			case <-ectx.Done():
+				return
+			}
 		}
-		defer func() { err = errors.Join(err, w.close()) }()
+	}()
+	defer func() {
+		cancel()
+		<-done
+	}()
+
+	out := make([]Outcome, len(arts))
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		w := newWriter(ctx, tx, db.stmts)
+		// The transaction holds the write lock: no other writer changes
+		// the stored hashes until it ends, so they are read once.
+		stored, err := hashes(w.ctx, tx, ids)
+		if err != nil {
+			return fmt.Errorf("save articles: %v", err)
+		}
 		for i, a := range arts {
 			// A long batch stops at the next article once ctx is done,
 			// rather than at commit.
 			if err := ctx.Err(); err != nil {
-				return err
+				return fmt.Errorf("save articles: %w", err)
 			}
-			var stored string
-			switch err := w.hash.QueryRowContext(ctx, a.ID).Scan(&stored); {
-			case errors.Is(err, sql.ErrNoRows):
+			r, ok := <-encodings
+			if !ok {
+				return fmt.Errorf("save articles: %w", context.Cause(ectx))
+			}
+			hash, found := stored[a.ID]
+			switch {
+			case !found:
 				out[i] = New
-			case err != nil:
-				return fmt.Errorf("save article %s: %v", a.ID, err)
-			case stored == a.Hash:
+			case hash == a.Hash:
 				out[i] = Unchanged
 				continue
 			default:
 				out[i] = Replaced
-				if _, err := w.deleteArticle.ExecContext(ctx, a.ID); err != nil {
+				if err := w.delete(a.ID); err != nil {
 					return fmt.Errorf("save article %s: delete old version: %v", a.ID, err)
 				}
 			}
-			if err := w.insert(a, ingested); err != nil {
+			if r.e == nil && r.err == nil {
+				// Stored with the same hash when the batch was read
+				// ahead, and changed since by an earlier article of the
+				// batch or another process.
+				r.e, r.err = encode(a, ingested)
+			}
+			if r.err != nil {
+				return fmt.Errorf("save article %s: %w", a.ID, r.err)
+			}
+			if err := w.insert(a.ID, r.e); err != nil {
 				return fmt.Errorf("save article %s: %v", a.ID, err)
 			}
+			stored[a.ID] = a.Hash
+		}
+		if err := w.flush(); err != nil {
+			return fmt.Errorf("save articles: %v", err)
 		}
 		return nil
 	})
@@ -86,9 +142,29 @@ func (db *DB) SaveArticles(ctx context.Context, arts []*news.Article) ([]Outcome
 	return out, nil
 }
 
+// encodeAhead is how many articles the encoding goroutine of SaveArticles
+// may run ahead of the transaction.
+const encodeAhead = 16
+
+// encoding is the result of encode; both fields are nil for an article
+// that was not encoded ahead.
+type encoding struct {
+	e   *encoded
+	err error
+}
+
 // Hashes returns the stored hash of each of ids that is stored. Ids that are
 // not stored are absent from the map.
 func (db *DB) Hashes(ctx context.Context, ids []news.ArticleID) (map[news.ArticleID]string, error) {
+	out, err := hashes(ctx, db.r, ids)
+	if err != nil {
+		return nil, ctxErr(ctx, err)
+	}
+	return out, nil
+}
+
+// hashes returns the stored hash of each of ids that is stored.
+func hashes(ctx context.Context, q querier, ids []news.ArticleID) (map[news.ArticleID]string, error) {
 	out := make(map[news.ArticleID]string, len(ids))
 	// SQLite allows 32766 parameters a statement; far fewer keep the
 	// statement text short.
@@ -99,8 +175,8 @@ func (db *DB) Hashes(ctx context.Context, ids []news.ArticleID) (map[news.Articl
 		for i, id := range ids[:n] {
 			args[i] = string(id)
 		}
-		q := `SELECT id, hash FROM articles WHERE id IN (` + placeholders(1, n) + `)`
-		err := each(ctx, db.r, q, args, func(rows *sql.Rows) error {
+		query := `SELECT id, hash FROM articles WHERE id IN (` + placeholders(1, n) + `)`
+		err := each(ctx, q, query, args, func(rows *sql.Rows) error {
 			var id, hash string
 			if err := rows.Scan(&id, &hash); err != nil {
 				return err
@@ -200,7 +276,7 @@ func (db *DB) Articles(ctx context.Context, fn func(*news.Article) error) error 
 				}
 			}
 			if err := fn(a); err != nil {
-				return err
+				return stopError{err}
 			}
 		}
 		if err := arows.Err(); err != nil {
@@ -211,7 +287,7 @@ func (db *DB) Articles(ctx context.Context, fn func(*news.Article) error) error 
 }
 
 // SetDuplicate records that the article id is a near-duplicate of the
-// article of; an empty of clears it. It returns an error wrapping
+// article of, which need not be stored; an empty of clears it. It returns an error wrapping
 // news.ErrNotFound when id is not stored, and one wrapping news.ErrInvalid
 // when id and of are the same.
 func (db *DB) SetDuplicate(ctx context.Context, id, of news.ArticleID) error {

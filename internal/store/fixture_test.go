@@ -142,7 +142,6 @@ func fixture(t testing.TB) []*news.Article {
 	b.sentences()
 	b.mention("Sudmark", 0, news.Country, -1, sudmark, nil)
 	b.mention("Velo", 0, news.Place, -1, news.Actor{}, &velo)
-	b.mention("Sudmark", 1, news.Country, -1, sudmark, nil)
 	b.mention("UN", 1, news.Org, -1, un, nil)
 	envoy := b.mention("Omar Haddad", 1, news.Person, -1, haddad, nil)
 	b.mention("United Nations", 2, news.Org, -1, un, nil)

@@ -131,7 +131,7 @@ func apply(ctx context.Context, db *sql.DB, m migration, now time.Time) error {
 func schemaVersion(ctx context.Context, q querier) (int, error) {
 	var v sql.NullInt64
 	if err := q.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil {
-		return 0, fmt.Errorf("read schema version: %v", err)
+		return 0, ctxErr(ctx, fmt.Errorf("read schema version: %v", err))
 	}
 	return int(v.Int64), nil
 }

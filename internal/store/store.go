@@ -7,14 +7,20 @@
 // A *DB sits over database/sql with the pure-Go SQLite driver
 // (modernc.org/sqlite), the only package that imports it. The schema is a
 // list of numbered migrations per SQL dialect under migrations/, applied
-// by Open; queries use $N placeholders and portable SQL so that a
-// PostgreSQL dialect can be added beside SQLite. One article and all its
-// records are always written in one transaction, so a reader or a crash
-// sees either the old version of an article or the new one.
+// by Open. Queries are portable SQL with $N placeholders, except the
+// generated multi-row INSERTs, whose ? placeholders a PostgreSQL dialect
+// would number; migrations/postgres/ can then be added beside sqlite/.
 //
-// SQLite allows one writer at a time: a DB writes through a single
-// connection and reads through a small pool of read-only connections,
-// which in WAL mode see a consistent snapshot while a write goes on.
+// One article and all its records are always written in one transaction,
+// so a reader or a crash sees either the old version of an article or the
+// new one. SQLite allows one writer at a time: a DB writes through a single
+// connection and reads through a pool of read-only connections, which in
+// WAL mode each see a consistent snapshot while a write goes on. Every
+// streaming reader (Articles, Events, ...) reads one snapshot, and its
+// callback may use the DB, for reading or writing.
+//
+// Errors wrap news.ErrNotFound, news.ErrInvalid, or the context's error
+// when the context given to a method is done; the rest is text.
 //
 // store imports news and the standard library; it must not import the
 // pipeline stages (ingest, extract, resolve, link, pipeline) or net/http.
@@ -37,10 +43,14 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
 
-// readConns is the size of the read pool. Readers do not block each other
-// or the writer in WAL mode; a few connections serve an export, the API and
-// a lookup from inside a streaming callback at once.
-const readConns = 4
+// maxReaders bounds the read pool; idleReaders of its connections stay
+// open between uses. Readers do not block each other or the writer in WAL
+// mode, and a streaming reader's callback that reads takes a second
+// connection, so the bound is far above the readers a process runs at once.
+const (
+	maxReaders  = 32
+	idleReaders = 4
+)
 
 // busyTimeout is how long, in milliseconds, a connection waits for a lock
 // held by another connection or process before it reports SQLITE_BUSY.
@@ -49,10 +59,11 @@ const busyTimeout = 5000
 // DB is a Chronicle database. It is safe for concurrent use; writes are
 // serialised.
 type DB struct {
-	w    *sql.DB   // one connection: SQLite has one writer
-	r    *sql.DB   // read-only connections
-	keep *sql.Conn // holds an in-memory database open between uses; nil for files
-	now  func() time.Time
+	w     *sql.DB   // one connection: SQLite has one writer
+	r     *sql.DB   // read-only connections
+	keep  *sql.Conn // holds an in-memory database open between uses; nil for files
+	stmts *statements
+	now   func() time.Time
 
 	closeOnce sync.Once
 	closeErr  error
@@ -68,7 +79,9 @@ type querier interface {
 // Open opens the database at dsn, creating it if needed, and applies the
 // migrations it has not recorded yet. dsn is a file path, a "file:" URI,
 // or ":memory:" for a private in-memory database that lives until Close.
-// It returns an error wrapping news.ErrInvalid for an empty dsn.
+// An in-memory database has no WAL: there, a write waits for the readers
+// in progress, and a streaming reader's callback must not write. Open
+// returns an error wrapping news.ErrInvalid for an empty dsn.
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	name, mem, err := databaseName(dsn)
 	if err != nil {
@@ -86,7 +99,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db := &DB{now: time.Now}
 	// BEGIN IMMEDIATE takes the write lock when a write transaction starts,
 	// so that two processes never both read, then both fail to upgrade.
-	db.w, err = sql.Open("sqlite", name+sep+pragmas+"&_pragma=journal_mode(WAL)&_txlock=immediate")
+	db.w, err = sql.Open("sqlite", name+sep+pragmas+"&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %v", dsn, err)
 	}
@@ -94,21 +107,34 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db.w.SetMaxIdleConns(1)
 	db.w.SetConnMaxLifetime(0)
 	db.w.SetConnMaxIdleTime(0)
+	// The page size must be set before the first table, and before WAL
+	// mode, which fixes it; on an existing database both are no-ops.
+	// Larger pages than the default 4 KiB mean fewer WAL frames, each
+	// written with a system call, for articles of a few KiB each.
+	for _, p := range []string{"PRAGMA page_size = 16384", "PRAGMA journal_mode = WAL"} {
+		if _, err := db.w.ExecContext(ctx, p); err != nil {
+			return nil, errors.Join(fmt.Errorf("open %s: %s: %v", dsn, p, err), db.w.Close())
+		}
+	}
 	if err := migrate(ctx, db.w, ms, db.now()); err != nil {
+		return nil, errors.Join(fmt.Errorf("open %s: %v", dsn, err), db.w.Close())
+	}
+	db.stmts, err = prepareStatements(ctx, db.w)
+	if err != nil {
 		return nil, errors.Join(fmt.Errorf("open %s: %v", dsn, err), db.w.Close())
 	}
 	db.r, err = sql.Open("sqlite", name+sep+pragmas+"&_pragma=query_only(1)")
 	if err != nil {
-		return nil, errors.Join(fmt.Errorf("open %s: %v", dsn, err), db.w.Close())
+		return nil, errors.Join(fmt.Errorf("open %s: %v", dsn, err), db.stmts.close(), db.w.Close())
 	}
-	db.r.SetMaxOpenConns(readConns)
-	db.r.SetMaxIdleConns(readConns)
+	db.r.SetMaxOpenConns(maxReaders)
+	db.r.SetMaxIdleConns(idleReaders)
 	if mem {
 		// The in-memory database goes when its last connection closes; the
 		// pools may close idle ones, so one is held until Close.
 		db.keep, err = db.r.Conn(ctx)
 		if err != nil {
-			return nil, errors.Join(fmt.Errorf("open %s: %v", dsn, err), db.r.Close(), db.w.Close())
+			return nil, errors.Join(fmt.Errorf("open %s: %v", dsn, err), db.r.Close(), db.stmts.close(), db.w.Close())
 		}
 	}
 	return db, nil
@@ -143,7 +169,7 @@ func (db *DB) Close() error {
 		if db.keep != nil {
 			errs = append(errs, db.keep.Close())
 		}
-		errs = append(errs, db.r.Close(), db.w.Close())
+		errs = append(errs, db.r.Close(), db.stmts.close(), db.w.Close())
 		if err := errors.Join(errs...); err != nil {
 			db.closeErr = fmt.Errorf("close database: %v", err)
 		}
@@ -155,28 +181,49 @@ func (db *DB) Close() error {
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %v", err)
+		return ctxErr(ctx, fmt.Errorf("begin: %v", err))
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return ctxErr(ctx, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %v", err)
+		return ctxErr(ctx, fmt.Errorf("commit: %v", err))
 	}
 	return nil
 }
 
 // read runs fn in a read-only transaction, so that every query fn makes
-// sees one snapshot of the database.
+// sees one snapshot of the database. An error that fn returns wrapped in
+// stopError is returned unwrapped and as it is.
 func (db *DB) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("begin: %v", err)
+		return ctxErr(ctx, fmt.Errorf("begin: %v", err))
 	}
 	// Rolling back a read-only transaction only releases its snapshot.
 	defer tx.Rollback()
-	return fn(tx)
+	err = fn(tx)
+	if stop, ok := errors.AsType[stopError](err); ok {
+		return stop.err
+	}
+	return ctxErr(ctx, err)
+}
+
+// stopError carries an error returned by a reader's callback through read,
+// which returns it as it is.
+type stopError struct{ err error }
+
+func (e stopError) Error() string { return e.err.Error() }
+
+// ctxErr returns err, wrapping the context's error when ctx is done, so
+// that callers can tell a cancelled operation with errors.Is.
+func ctxErr(ctx context.Context, err error) error {
+	cerr := ctx.Err()
+	if err == nil || cerr == nil || errors.Is(err, cerr) {
+		return err
+	}
+	return fmt.Errorf("%v: %w", err, cerr)
 }
 
 // each runs query and calls scan for each row. An error from scan stops
@@ -226,7 +273,7 @@ func (db *DB) Counts(ctx context.Context) (Counts, error) {
 		(SELECT count(*) FROM stories)`).Scan(
 		&c.Articles, &c.Sentences, &c.Events, &c.Quotes, &c.Mentions, &c.Places, &c.Dates, &c.Stories)
 	if err != nil {
-		return Counts{}, fmt.Errorf("count records: %v", err)
+		return Counts{}, ctxErr(ctx, fmt.Errorf("count records: %v", err))
 	}
 	return c, nil
 }

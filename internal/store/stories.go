@@ -66,8 +66,8 @@ func (db *DB) SaveStories(ctx context.Context, stories []news.Story) error {
 // fn stops the iteration and is returned as it is.
 func (db *DB) Stories(ctx context.Context, fn func(news.Story) error) error {
 	var cur *news.Story
-	err := db.stream(ctx, "stories", `SELECT s.id, s.title, s.first, s.last, a.id
-		FROM stories s LEFT JOIN articles a ON a.story = s.id ORDER BY s.id, a.id`, func(rows *sql.Rows) error {
+	err := db.stream(ctx, "stories", `SELECT s.id, s.title, s.first, s.last, a.article
+		FROM stories s LEFT JOIN story_articles a ON a.story = s.id ORDER BY s.id, a.article`, func(rows *sql.Rows) error {
 		var (
 			id                        string
 			title, first, last, artID sql.NullString

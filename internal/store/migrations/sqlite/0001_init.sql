@@ -1,9 +1,12 @@
--- Chronicle's schema. Every child table is keyed by (article, idx), idx
--- being the record's position in its article, and goes when its article
--- goes (ON DELETE CASCADE), so replacing an article is one DELETE and the
--- INSERTs of its new version. Empty strings are stored as NULL. Events and
--- quotes keep their export record as JSON in record; the other columns of
--- those tables are copies for filtering and sorting.
+-- Chronicle's schema. Every record table is keyed by (article, idx), idx
+-- being the record's position in its article (a sentence's own index for
+-- sentences), and its rows go with their article (ON DELETE CASCADE), so
+-- replacing an article is one DELETE and the INSERTs of its new version.
+-- The foreign keys are checked at commit (DEFERRABLE INITIALLY DEFERRED):
+-- checked per statement, they would make SQLite keep a statement journal
+-- for every multi-row INSERT. Empty strings are stored as NULL. Events and
+-- quotes keep their export record as JSON in record; their other columns
+-- are copies for filtering and sorting.
 
 CREATE TABLE articles (
 	id           TEXT PRIMARY KEY,
@@ -23,10 +26,10 @@ CREATE TABLE articles (
 	ingested_at  TEXT NOT NULL
 );
 
-CREATE INDEX articles_story ON articles (story) WHERE story IS NOT NULL;
+CREATE INDEX articles_story ON articles (story, id) WHERE story IS NOT NULL;
 
 CREATE TABLE sentences (
-	article    TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	article    TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
 	idx        INTEGER NOT NULL,
 	span_start INTEGER NOT NULL,
 	span_end   INTEGER NOT NULL,
@@ -34,7 +37,7 @@ CREATE TABLE sentences (
 ) WITHOUT ROWID;
 
 CREATE TABLE mentions (
-	article    TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	article    TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
 	idx        INTEGER NOT NULL,
 	span_start INTEGER NOT NULL,
 	span_end   INTEGER NOT NULL,
@@ -55,7 +58,7 @@ CREATE TABLE mentions (
 CREATE INDEX mentions_entity ON mentions (entity) WHERE entity IS NOT NULL;
 
 CREATE TABLE dates (
-	article        TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	article        TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
 	idx            INTEGER NOT NULL,
 	span_start     INTEGER NOT NULL,
 	span_end       INTEGER NOT NULL,
@@ -70,7 +73,7 @@ CREATE TABLE dates (
 CREATE INDEX dates_date ON dates (date);
 
 CREATE TABLE events (
-	article        TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	article        TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
 	idx            INTEGER NOT NULL,
 	id             TEXT,
 	type           TEXT,
@@ -87,7 +90,7 @@ CREATE INDEX events_type_date ON events (type, date);
 CREATE INDEX events_id ON events (id);
 
 CREATE TABLE quotes (
-	article        TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	article        TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
 	idx            INTEGER NOT NULL,
 	id             TEXT,
 	kind           TEXT,
