@@ -1,0 +1,672 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"chronicle/internal/news"
+)
+
+// The linker (package link) keeps its state here and writes its results:
+// near-duplicates to articles.duplicate_of, stories to stories,
+// link_members and articles.story, events reported by several articles to
+// event_clusters and link_events, and quote clusters to quotes.cluster.
+// The store does not link; it keeps what the linker hands it.
+
+// LinkNode is the linker's stored state of one article.
+type LinkNode struct {
+	Article news.ArticleID
+	State   []byte   // the linker's encoding of the article's profile
+	Keys    []uint64 // index keys the article is filed under; set when saving
+
+	// Set when reading.
+	Stories     []string       // stories the article belongs to, sorted
+	Story       string         // the article's main story
+	DuplicateOf news.ArticleID // the article's original, when it is a copy
+}
+
+// ArticleLink is the main story and the original of one article.
+type ArticleLink struct {
+	ID          news.ArticleID
+	Story       string
+	DuplicateOf news.ArticleID
+}
+
+// EventRef names one stored event: its article and its position in it.
+type EventRef struct {
+	Article news.ArticleID
+	Index   int
+}
+
+// EventCluster is one event reported by several articles of a story: the
+// merged record, which the Events reader exports in place of the reports,
+// and the reports themselves.
+type EventCluster struct {
+	Story   string
+	Event   news.Event // merged record; Event.ID is the cluster's id
+	Rep     EventRef   // the representative report, whose place the record takes
+	Members []EventRef // every report, the representative included
+}
+
+// QuoteLink is the cluster of one stored quote.
+type QuoteLink struct {
+	Article news.ArticleID
+	Index   int
+	Cluster string // "" for a quote reported once
+}
+
+// Links is what one step of linking writes, all in one transaction.
+type Links struct {
+	Nodes    []LinkNode       // profiles to store, replacing the articles' old ones and their keys
+	Drop     []news.ArticleID // articles gone from the store: their profile, keys and memberships go
+	Gone     []string         // stories that no longer exist, with their event clusters
+	Stories  []news.Story     // stories to store with their members, replacing any stored under the same id
+	Articles []ArticleLink    // main story and original of articles
+	Events   []EventCluster   // event clusters of Stories; their old clusters go first
+	Quotes   []QuoteLink
+}
+
+// LinkArticles returns the stored articles of ids, in the order of their
+// ids and without those not stored, with their text, removed spans,
+// mentions, events and quotes (not their sentences or dates): what the
+// linker reads of an article.
+func (db *DB) LinkArticles(ctx context.Context, ids []news.ArticleID) ([]*news.Article, error) {
+	ids = sortedIDs(ids)
+	var out []*news.Article
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		byID := map[news.ArticleID]*news.Article{}
+		for chunk := range chunks(ids) {
+			args, in := inArgs(chunk)
+			err := each(ctx, tx, selectArticle+` WHERE id IN (`+in+`) ORDER BY id`, args, func(rows *sql.Rows) error {
+				a, err := scanArticle(rows)
+				if err != nil {
+					return err
+				}
+				byID[a.ID] = a
+				out = append(out, a)
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("read articles: %v", err)
+			}
+			where := ` WHERE article IN (` + in + `) ORDER BY article, idx`
+			if err := each(ctx, tx, selectMentions+where, args, func(rows *sql.Rows) error {
+				id, m, err := scanMention(rows)
+				if a := byID[id]; a != nil {
+					a.Mentions = append(a.Mentions, m)
+				}
+				return err
+			}); err != nil {
+				return fmt.Errorf("read mentions: %v", err)
+			}
+			if err := each(ctx, tx, selectEvents+where, args, func(rows *sql.Rows) error {
+				e, err := scanEvent(rows)
+				if a := byID[e.Article]; a != nil {
+					a.Events = append(a.Events, e)
+				}
+				return err
+			}); err != nil {
+				return fmt.Errorf("read events: %v", err)
+			}
+			if err := each(ctx, tx, selectQuotes+where, args, func(rows *sql.Rows) error {
+				q, err := scanQuote(rows)
+				if a := byID[q.Article]; a != nil {
+					a.Quotes = append(a.Quotes, q)
+				}
+				return err
+			}); err != nil {
+				return fmt.Errorf("read quotes: %v", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b *news.Article) int { return strings.Compare(string(a.ID), string(b.ID)) })
+	return out, nil
+}
+
+// LinkNodes returns the linker's state of each of ids that has one, in the
+// order of their ids, with the stories each belongs to.
+func (db *DB) LinkNodes(ctx context.Context, ids []news.ArticleID) ([]LinkNode, error) {
+	ids = sortedIDs(ids)
+	var out []LinkNode
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		for chunk := range chunks(ids) {
+			args, in := inArgs(chunk)
+			at := map[news.ArticleID]int{}
+			err := each(ctx, tx, `SELECT n.article, n.state, a.story, a.duplicate_of FROM link_nodes n
+				LEFT JOIN articles a ON a.id = n.article WHERE n.article IN (`+in+`) ORDER BY n.article`, args,
+				func(rows *sql.Rows) error {
+					var (
+						n          LinkNode
+						id         string
+						story, dup sql.NullString
+					)
+					if err := rows.Scan(&id, &n.State, &story, &dup); err != nil {
+						return err
+					}
+					n.Article, n.Story, n.DuplicateOf = news.ArticleID(id), story.String, news.ArticleID(dup.String)
+					at[n.Article] = len(out)
+					out = append(out, n)
+					return nil
+				})
+			if err != nil {
+				return fmt.Errorf("read link state: %v", err)
+			}
+			err = each(ctx, tx, `SELECT article, story FROM link_members WHERE article IN (`+in+`) ORDER BY article, story`, args,
+				func(rows *sql.Rows) error {
+					var id, story string
+					if err := rows.Scan(&id, &story); err != nil {
+						return err
+					}
+					if i, ok := at[news.ArticleID(id)]; ok {
+						out[i].Stories = append(out[i].Stories, story)
+					}
+					return nil
+				})
+			if err != nil {
+				return fmt.Errorf("read story members: %v", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// LinkLookup returns the ids of the articles filed under any of keys,
+// sorted and each once.
+func (db *DB) LinkLookup(ctx context.Context, keys []uint64) ([]news.ArticleID, error) {
+	keys = slices.Clone(keys)
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	var out []news.ArticleID
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		for len(keys) > 0 {
+			n := min(len(keys), inChunk)
+			args := make([]any, n)
+			for i, k := range keys[:n] {
+				args[i] = int64(k)
+			}
+			err := each(ctx, tx, `SELECT DISTINCT article FROM link_keys WHERE key IN (`+placeholders(1, n)+`)`, args,
+				func(rows *sql.Rows) error {
+					var id string
+					if err := rows.Scan(&id); err != nil {
+						return err
+					}
+					out = append(out, news.ArticleID(id))
+					return nil
+				})
+			if err != nil {
+				return fmt.Errorf("look up link keys: %v", err)
+			}
+			keys = keys[n:]
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return sortedIDs(out), nil
+}
+
+// StoryArticles returns the ids of the member articles of stories, sorted
+// and each once.
+func (db *DB) StoryArticles(ctx context.Context, stories []string) ([]news.ArticleID, error) {
+	var out []news.ArticleID
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		for len(stories) > 0 {
+			n := min(len(stories), inChunk)
+			args := make([]any, n)
+			for i, s := range stories[:n] {
+				args[i] = s
+			}
+			err := each(ctx, tx, `SELECT DISTINCT article FROM story_articles WHERE story IN (`+placeholders(1, n)+`)`, args,
+				func(rows *sql.Rows) error {
+					var id string
+					if err := rows.Scan(&id); err != nil {
+						return err
+					}
+					out = append(out, news.ArticleID(id))
+					return nil
+				})
+			if err != nil {
+				return fmt.Errorf("read story members: %v", err)
+			}
+			stories = stories[n:]
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return sortedIDs(out), nil
+}
+
+// SaveLinks writes one step of linking in one transaction. A story or an
+// event cluster without an id, or a node without an article, is an error
+// wrapping news.ErrInvalid.
+func (db *DB) SaveLinks(ctx context.Context, l *Links) error {
+	for _, s := range l.Stories {
+		if s.ID == "" {
+			return fmt.Errorf("save links: story without an id: %w", news.ErrInvalid)
+		}
+	}
+	for _, c := range l.Events {
+		if c.Event.ID == "" || c.Story == "" {
+			return fmt.Errorf("save links: event cluster without an id or a story: %w", news.ErrInvalid)
+		}
+	}
+	for _, n := range l.Nodes {
+		if n.Article == "" {
+			return fmt.Errorf("save links: link state without an article: %w", news.ErrInvalid)
+		}
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		w := &linkWriter{ctx: ctx, tx: tx}
+		if err := w.nodes(l); err != nil {
+			return fmt.Errorf("save links: %v", err)
+		}
+		if err := w.stories(l); err != nil {
+			return fmt.Errorf("save links: %v", err)
+		}
+		if err := w.articles(l.Articles); err != nil {
+			return fmt.Errorf("save links: %v", err)
+		}
+		if err := w.events(l.Events); err != nil {
+			return fmt.Errorf("save links: %v", err)
+		}
+		if err := w.quotes(l.Quotes); err != nil {
+			return fmt.Errorf("save links: %v", err)
+		}
+		return nil
+	})
+}
+
+// linkWriter writes the parts of Links within one transaction.
+type linkWriter struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+func (w *linkWriter) exec(query string, args ...any) error {
+	_, err := w.tx.ExecContext(w.ctx, query, args...)
+	return err
+}
+
+// nodes replaces the state and keys of the saved nodes and deletes those
+// of dropped articles.
+func (w *linkWriter) nodes(l *Links) error {
+	old := make([]news.ArticleID, 0, len(l.Nodes)+len(l.Drop))
+	for _, n := range l.Nodes {
+		old = append(old, n.Article)
+	}
+	old = append(old, l.Drop...)
+	var stale [][]any
+	for chunk := range chunks(sortedIDs(old)) {
+		args, in := inArgs(chunk)
+		err := each(w.ctx, w.tx, `SELECT article, keys FROM link_nodes WHERE article IN (`+in+`)`, args, func(rows *sql.Rows) error {
+			var (
+				id   string
+				keys []byte
+			)
+			if err := rows.Scan(&id, &keys); err != nil {
+				return err
+			}
+			for len(keys) >= 8 {
+				stale = append(stale, []any{int64(binary.LittleEndian.Uint64(keys)), id})
+				keys = keys[8:]
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read old link keys: %v", err)
+		}
+		if err := w.exec(`DELETE FROM link_nodes WHERE article IN (`+in+`)`, args...); err != nil {
+			return fmt.Errorf("delete old link state: %v", err)
+		}
+	}
+	for _, k := range stale {
+		if err := w.exec(`DELETE FROM link_keys WHERE key = $1 AND article = $2`, k...); err != nil {
+			return fmt.Errorf("delete old link keys: %v", err)
+		}
+	}
+	for chunk := range chunks(sortedIDs(l.Drop)) {
+		args, in := inArgs(chunk)
+		for _, q := range []string{
+			`DELETE FROM link_members WHERE article IN (` + in + `)`,
+			`DELETE FROM link_events WHERE article IN (` + in + `)`,
+		} {
+			if err := w.exec(q, args...); err != nil {
+				return fmt.Errorf("drop links: %v", err)
+			}
+		}
+	}
+	var nodeRows, keyRows [][]any
+	for _, n := range l.Nodes {
+		keys := make([]byte, 0, 8*len(n.Keys))
+		for _, k := range n.Keys {
+			keys = binary.LittleEndian.AppendUint64(keys, k)
+			keyRows = append(keyRows, []any{int64(k), string(n.Article)})
+		}
+		nodeRows = append(nodeRows, []any{string(n.Article), n.State, keys})
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_nodes (article, state, keys)", nodeRows, ""); err != nil {
+		return fmt.Errorf("insert link state: %v", err)
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_keys (key, article)", keyRows, " ON CONFLICT DO NOTHING"); err != nil {
+		return fmt.Errorf("insert link keys: %v", err)
+	}
+	return nil
+}
+
+// stories deletes the gone and replaced stories with their memberships and
+// event clusters, and inserts the new ones.
+func (w *linkWriter) stories(l *Links) error {
+	ids := slices.Clone(l.Gone)
+	for _, s := range l.Stories {
+		ids = append(ids, s.ID)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	for len(ids) > 0 {
+		n := min(len(ids), inChunk)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		in := placeholders(1, n)
+		for _, q := range []string{
+			`DELETE FROM stories WHERE id IN (` + in + `)`,
+			`DELETE FROM link_members WHERE story IN (` + in + `)`,
+			`DELETE FROM link_events WHERE cluster IN (SELECT id FROM event_clusters WHERE story IN (` + in + `))`,
+			`DELETE FROM event_clusters WHERE story IN (` + in + `)`,
+		} {
+			if err := w.exec(q, args...); err != nil {
+				return fmt.Errorf("delete stories: %v", err)
+			}
+		}
+		ids = ids[n:]
+	}
+	var storyRows, memberRows [][]any
+	for _, s := range l.Stories {
+		storyRows = append(storyRows, []any{s.ID, nullable(s.Title), nullable(s.First), nullable(s.Last)})
+		for _, a := range s.Articles {
+			memberRows = append(memberRows, []any{s.ID, string(a)})
+		}
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO stories (id, title, first, last)", storyRows, ""); err != nil {
+		return fmt.Errorf("insert stories: %v", err)
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_members (story, article)", memberRows, " ON CONFLICT DO NOTHING"); err != nil {
+		return fmt.Errorf("insert story members: %v", err)
+	}
+	return nil
+}
+
+// articles sets the main story and the original of articles.
+func (w *linkWriter) articles(as []ArticleLink) error {
+	if len(as) == 0 {
+		return nil
+	}
+	stmt, err := w.tx.PrepareContext(w.ctx, `UPDATE articles SET story = $1, duplicate_of = $2 WHERE id = $3`)
+	if err != nil {
+		return fmt.Errorf("prepare: %v", err)
+	}
+	defer stmt.Close()
+	for _, a := range as {
+		if _, err := stmt.ExecContext(w.ctx, nullable(a.Story), nullable(a.DuplicateOf), string(a.ID)); err != nil {
+			return fmt.Errorf("set story of %s: %v", a.ID, err)
+		}
+	}
+	return stmt.Close()
+}
+
+// events inserts event clusters and their members.
+func (w *linkWriter) events(cs []EventCluster) error {
+	var clusterRows, memberRows [][]any
+	for _, c := range cs {
+		e := c.Event
+		e.Article = c.Rep.Article
+		b, err := e.MarshalJSON()
+		if err != nil {
+			return fmt.Errorf("event cluster %s: %v", e.ID, err)
+		}
+		clusterRows = append(clusterRows, []any{e.ID, c.Story, string(c.Rep.Article), c.Rep.Index, string(b)})
+		for _, m := range c.Members {
+			memberRows = append(memberRows, []any{string(m.Article), m.Index, e.ID})
+		}
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO event_clusters (id, story, article, idx, record)", clusterRows,
+		" ON CONFLICT (id) DO UPDATE SET story = excluded.story, article = excluded.article, idx = excluded.idx, record = excluded.record"); err != nil {
+		return fmt.Errorf("insert event clusters: %v", err)
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_events (article, idx, cluster)", memberRows,
+		" ON CONFLICT (article, idx) DO UPDATE SET cluster = excluded.cluster"); err != nil {
+		return fmt.Errorf("insert event cluster members: %v", err)
+	}
+	return nil
+}
+
+// quotes sets the cluster of quotes, in their column and in their record.
+func (w *linkWriter) quotes(qs []QuoteLink) error {
+	for _, ql := range qs {
+		var record string
+		err := w.tx.QueryRowContext(w.ctx, `SELECT record FROM quotes WHERE article = $1 AND idx = $2`, string(ql.Article), ql.Index).Scan(&record)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // the article changed since it was read: it is linked again
+		}
+		if err != nil {
+			return fmt.Errorf("read quote %s/%d: %v", ql.Article, ql.Index, err)
+		}
+		var q news.Quote
+		if err := json.Unmarshal([]byte(record), &q); err != nil {
+			return fmt.Errorf("quote %s/%d: %v", ql.Article, ql.Index, err)
+		}
+		if q.Cluster == ql.Cluster {
+			continue
+		}
+		q.Cluster = ql.Cluster
+		b, err := q.MarshalJSON()
+		if err != nil {
+			return fmt.Errorf("quote %s/%d: %v", ql.Article, ql.Index, err)
+		}
+		if err := w.exec(`UPDATE quotes SET cluster = $1, record = $2 WHERE article = $3 AND idx = $4`,
+			nullable(ql.Cluster), string(b), string(ql.Article), ql.Index); err != nil {
+			return fmt.Errorf("set cluster of quote %s/%d: %v", ql.Article, ql.Index, err)
+		}
+	}
+	return nil
+}
+
+// insertMany inserts rows with multi-row INSERT statements: head is the
+// statement up to VALUES, tail what follows the values.
+func insertMany(ctx context.Context, tx *sql.Tx, head string, rows [][]any, tail string) error {
+	const perStmt = 128
+	for len(rows) > 0 {
+		n := min(len(rows), perStmt)
+		var b strings.Builder
+		b.WriteString(head)
+		b.WriteString(" VALUES ")
+		args := make([]any, 0, n*len(rows[0]))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			// Anonymous parameters: SQLite looks numbered ones up in a
+			// list, which costs the square of a long statement's length.
+			b.WriteString("(?" + strings.Repeat(", ?", len(r)-1) + ")")
+			args = append(args, r...)
+		}
+		b.WriteString(tail)
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// inChunk is how many values one IN list holds.
+const inChunk = 500
+
+// chunks yields ids inChunk at a time.
+func chunks(ids []news.ArticleID) func(yield func([]news.ArticleID) bool) {
+	return func(yield func([]news.ArticleID) bool) {
+		for len(ids) > 0 {
+			n := min(len(ids), inChunk)
+			if !yield(ids[:n]) {
+				return
+			}
+			ids = ids[n:]
+		}
+	}
+}
+
+// inArgs returns the arguments and placeholders of an IN list of ids.
+func inArgs(ids []news.ArticleID) ([]any, string) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = string(id)
+	}
+	return args, placeholders(1, len(ids))
+}
+
+// sortedIDs returns ids sorted, each once.
+func sortedIDs(ids []news.ArticleID) []news.ArticleID {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// StoryEvents returns the linked events of a story: its event clusters'
+// merged records and the events of its articles reported once, in the
+// order of their dates (unknown last), then articles and positions.
+func (db *DB) StoryEvents(ctx context.Context, story string) ([]news.Event, error) {
+	var out []news.Event
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		err := each(ctx, tx, `SELECT article, record FROM event_clusters WHERE story = $1
+			UNION ALL
+			SELECT e.article, e.record FROM events e JOIN story_articles m ON m.article = e.article AND m.story = $1
+			WHERE NOT EXISTS (SELECT 1 FROM link_events l WHERE l.article = e.article AND l.idx = e.idx)`,
+			[]any{story}, func(rows *sql.Rows) error {
+				e, err := scanEvent(rows)
+				out = append(out, e)
+				return err
+			})
+		if err != nil {
+			return fmt.Errorf("read events of story %s: %v", story, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(out, func(a, b news.Event) int {
+		if (a.Date == "") != (b.Date == "") {
+			if a.Date == "" {
+				return 1
+			}
+			return -1
+		}
+		if c := strings.Compare(a.Date, b.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(string(a.Article), string(b.Article))
+	})
+	return out, nil
+}
+
+// Story returns the stored story id with its articles. It returns an
+// error wrapping news.ErrNotFound when there is no such story.
+func (db *DB) Story(ctx context.Context, id string) (news.Story, error) {
+	var s news.Story
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var title, first, last sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT id, title, first, last FROM stories WHERE id = $1`, id).Scan(&s.ID, &title, &first, &last)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("story %s: %w", id, news.ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("read story %s: %v", id, err)
+		}
+		s.Title, s.First, s.Last = title.String, first.String, last.String
+		err = each(ctx, tx, `SELECT article FROM story_articles WHERE story = $1 ORDER BY article`, []any{id}, func(rows *sql.Rows) error {
+			var a string
+			if err := rows.Scan(&a); err != nil {
+				return err
+			}
+			s.Articles = append(s.Articles, news.ArticleID(a))
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read story %s: %v", id, err)
+		}
+		return nil
+	})
+	return s, err
+}
+
+// EventReports returns the reports of the linked event id: the stored
+// events of its cluster, or the one event of that id when it is in none,
+// in the order of their articles and positions. It returns an error
+// wrapping news.ErrNotFound when there is no such event.
+func (db *DB) EventReports(ctx context.Context, id string) ([]news.Event, error) {
+	var out []news.Event
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		err := each(ctx, tx, `SELECT e.article, e.record FROM link_events l JOIN events e ON e.article = l.article AND e.idx = l.idx
+			WHERE l.cluster = $1 ORDER BY e.article, e.idx`, []any{id}, func(rows *sql.Rows) error {
+			e, err := scanEvent(rows)
+			out = append(out, e)
+			return err
+		})
+		if err == nil && len(out) == 0 {
+			err = each(ctx, tx, selectEvents+` WHERE id = $1 ORDER BY article, idx`, []any{id}, func(rows *sql.Rows) error {
+				e, err := scanEvent(rows)
+				out = append(out, e)
+				return err
+			})
+		}
+		if err != nil {
+			return fmt.Errorf("read reports of event %s: %v", id, err)
+		}
+		if len(out) == 0 {
+			return fmt.Errorf("event %s: %w", id, news.ErrNotFound)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// EventClusters returns the cluster of each event of the article that is
+// reported by other articles too, by the event's position in the article.
+func (db *DB) EventClusters(ctx context.Context, article news.ArticleID) (map[int]string, error) {
+	out := map[int]string{}
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		return each(ctx, tx, `SELECT idx, cluster FROM link_events WHERE article = $1`, []any{string(article)}, func(rows *sql.Rows) error {
+			var (
+				i int
+				c string
+			)
+			if err := rows.Scan(&i, &c); err != nil {
+				return err
+			}
+			out[i] = c
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read event clusters of %s: %v", article, err)
+	}
+	return out, nil
+}
