@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"chronicle/internal/ingest"
+	"chronicle/internal/news"
 )
 
 // The ingest benchmarks run the whole job (read, clean, split, recognise,
@@ -169,4 +172,50 @@ func writeSyntheticCorpus(path string, n, size int) error {
 		return err
 	}
 	return out.Close()
+}
+
+// BenchmarkStages reports the cost of every coding stage per article of the
+// Guardian sample (about 5 KB each), so that a slow stage shows:
+//
+//	go test ./cmd/chronicle -run '^$' -bench Stages -benchtime 3x
+func BenchmarkStages(b *testing.B) {
+	src := filepath.Join(sharedData, "guardian-sdf-sample", "Guardian_SDF_sample.csv")
+	f, err := os.Open(src)
+	if err != nil {
+		b.Skipf("../shared/data/guardian-sdf-sample not present: %v", err)
+	}
+	defer f.Close()
+	corpus := filepath.Join(b.TempDir(), "guardian.jsonl")
+	if _, err := guardianToJSONL(f, corpus); err != nil {
+		b.Fatal(err)
+	}
+	var arts []*news.Article
+	err = ingest.Read(b.Context(), corpus, nil, ingest.Options{}, func(it ingest.Item) error {
+		if it.Err != nil {
+			return it.Err
+		}
+		arts = append(arts, it.Article)
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := stages()
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Sub-benchmarks run in order: each leaves the articles ready for the
+	// next stage.
+	for _, s := range st {
+		b.Run(s.Name, func(b *testing.B) {
+			for b.Loop() {
+				for _, a := range arts {
+					if err := s.Run(a); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(arts)), "µs/article")
+		})
+	}
 }

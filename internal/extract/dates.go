@@ -51,82 +51,132 @@ type dateRule struct {
 	resolve func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool)
 	// relative rules need a known reference date.
 	relative bool
-	// need is a cheap test that the sentence may hold a match: most
-	// sentences hold no time expression, and the regexps are the costly
-	// part of dating.
-	need func(c cues) bool
+	// anchor is the kind of word every match of the rule contains; the
+	// rule's regexp runs only near such words, because the regexps are the
+	// costly part of dating and most sentences hold no time expression.
+	anchor cue
 }
 
-// cues are what a sentence contains that any time expression needs.
-type cues struct {
-	digit, month, weekday, deictic, period, ago bool
+// cue is a kind of word that time expressions are built around.
+type cue uint8
+
+// Cues.
+const (
+	cueMonth   cue = 1 << iota // a capitalised month name or abbreviation
+	cueWeekday                 // Monday ... Sunday
+	cueDeictic                 // yesterday, today, tonight, night, morning ...
+	cuePeriod                  // day(s), week(s), month(s), year(s)
+	cueYear                    // 1800 ... 2099
+)
+
+// cueWords classifies lower-case words.
+var cueWords = map[string]cue{
+	"jan": cueMonth, "january": cueMonth, "feb": cueMonth, "february": cueMonth, "mar": cueMonth, "march": cueMonth,
+	"apr": cueMonth, "april": cueMonth, "may": cueMonth, "jun": cueMonth, "june": cueMonth, "jul": cueMonth,
+	"july": cueMonth, "aug": cueMonth, "august": cueMonth, "sep": cueMonth, "sept": cueMonth, "september": cueMonth,
+	"oct": cueMonth, "october": cueMonth, "nov": cueMonth, "november": cueMonth, "dec": cueMonth, "december": cueMonth,
+	"monday": cueWeekday, "tuesday": cueWeekday, "wednesday": cueWeekday, "thursday": cueWeekday,
+	"friday": cueWeekday, "saturday": cueWeekday, "sunday": cueWeekday,
+	"yesterday": cueDeictic, "today": cueDeictic, "tonight": cueDeictic, "tomorrow": cueDeictic,
+	"overnight": cueDeictic, "night": cueDeictic, "morning": cueDeictic, "afternoon": cueDeictic, "evening": cueDeictic,
+	"day": cuePeriod, "days": cuePeriod, "week": cuePeriod, "weeks": cuePeriod, "month": cuePeriod,
+	"months": cuePeriod, "year": cuePeriod, "years": cuePeriod,
 }
 
-// monthAbbrevs are the capitalised starts of month names: a month name in
-// English text is capitalised.
-var monthAbbrevs = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+// anchors returns, for each cue, the spans of the words of text that carry
+// it.
+func anchors(text string) map[cue][][2]int {
+	out := map[cue][][2]int{}
+	for i := 0; i < len(text); {
+		c := text[i]
+		isAlnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+		if !isAlnum(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isAlnum(text[j]) {
+			j++
+		}
+		w := text[i:j]
+		switch {
+		case c >= '0' && c <= '9':
+			if len(w) == 4 && (w[:2] == "18" || w[:2] == "19" || w[:2] == "20") {
+				out[cueYear] = append(out[cueYear], [2]int{i, j})
+			}
+		case len(w) <= 9:
+			var buf [9]byte
+			for k := range len(w) {
+				buf[k] = w[k] | 0x20
+			}
+			if k, ok := cueWords[string(buf[:len(w)])]; ok && (k != cueMonth || c >= 'A' && c <= 'Z') {
+				out[k] = append(out[k], [2]int{i, j})
+			}
+		}
+		i = j
+	}
+	return out
+}
 
-func sentenceCues(text string) cues {
-	var c cues
-	for i := 0; i < len(text); i++ {
-		if text[i] >= '0' && text[i] <= '9' {
-			c.digit = true
-			break
+// windows returns the merged ranges of text within reach of the anchor
+// words, widened to whitespace so that no word is cut.
+func windows(text string, words [][2]int) [][2]int {
+	var spans [][2]int
+	for _, h := range words {
+		i, j := max(0, h[0]-48), min(len(text), h[1]+40)
+		for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
+			i--
 		}
-	}
-	for _, m := range monthAbbrevs {
-		if strings.Contains(text, m) {
-			c.month = true
-			break
+		for j < len(text) && text[j] != ' ' && text[j] != '\n' {
+			j++
 		}
+		if n := len(spans); n > 0 && i <= spans[n-1][1] {
+			spans[n-1][1] = max(spans[n-1][1], j)
+			continue
+		}
+		spans = append(spans, [2]int{i, j})
 	}
-	lower := strings.ToLower(text)
-	c.weekday = strings.Contains(lower, "day")
-	c.deictic = c.weekday || strings.Contains(lower, "night") || strings.Contains(lower, "tomorrow") ||
-		strings.Contains(lower, "morning") || strings.Contains(lower, "afternoon") || strings.Contains(lower, "evening")
-	c.period = strings.Contains(lower, "week") || strings.Contains(lower, "month") || strings.Contains(lower, "year")
-	c.ago = c.period || strings.Contains(lower, "day")
-	return c
+	return spans
 }
 
 // dateRules are ordered from the most specific to the least: where two
 // matches overlap, the earlier rule wins.
 var dateRules = []dateRule{
-	{name: "iso", need: func(c cues) bool { return c.digit }, re: wordRe(`(` + reYear + `)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])`),
+	{name: "iso", anchor: cueYear, re: wordRe(`(` + reYear + `)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])`),
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			return ymd(atoi(m[1]), time.Month(atoi(m[2])), atoi(m[3]))
 		}},
-	{name: "day-month-year", need: func(c cues) bool { return c.digit && c.month }, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `),?\s+(` + reYear + `)`),
+	{name: "day-month-year", anchor: cueYear, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `),?\s+(` + reYear + `)`),
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			return ymd(atoi(m[3]), month(m[2]), atoi(m[1]))
 		}},
-	{name: "month-day-year", need: func(c cues) bool { return c.digit && c.month }, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `),?\s+(` + reYear + `)`),
+	{name: "month-day-year", anchor: cueYear, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `),?\s+(` + reYear + `)`),
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			return ymd(atoi(m[3]), month(m[1]), atoi(m[2]))
 		}},
-	{name: "day-month", need: func(c cues) bool { return c.digit && c.month }, relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `)`),
+	{name: "day-month", anchor: cueMonth, relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `)`),
 		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
 			return nearestYear(ref, month(m[2]), atoi(m[1]), future)
 		}},
-	{name: "month-day", need: func(c cues) bool { return c.digit && c.month }, relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `)`),
+	{name: "month-day", anchor: cueMonth, relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `)`),
 		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
 			return nearestYear(ref, month(m[1]), atoi(m[2]), future)
 		}},
-	{name: "month-year", need: func(c cues) bool { return c.digit && c.month }, re: wordRe(`(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(` + reMonth + `),?\s+(?:of\s+)?(` + reYear + `)`),
+	{name: "month-year", anchor: cueYear, re: wordRe(`(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(` + reMonth + `),?\s+(?:of\s+)?(` + reYear + `)`),
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			t, _, ok := ymd(atoi(m[2]), month(m[1]), 1)
 			return t, news.PrecisionMonth, ok
 		}},
-	{name: "weekday", need: func(c cues) bool { return c.weekday }, relative: true, re: wordRe(`(?:(last|next|this|on|early|late)\s+)?(` + reWeekday + `)(?:'s)?` + rePart),
+	{name: "weekday", anchor: cueWeekday, relative: true, re: wordRe(`(?:(last|next|this|on|early|late)\s+)?(` + reWeekday + `)(?:'s)?` + rePart),
 		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
 			return weekday(ref, strings.ToLower(m[1]), dayOfWeek(m[2]), future)
 		}},
-	{name: "deictic", need: func(c cues) bool { return c.deictic }, relative: true, re: wordRe(`(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|overnight|last\s+night|this\s+(?:morning|afternoon|evening))`),
+	{name: "deictic", anchor: cueDeictic, relative: true, re: wordRe(`(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|overnight|last\s+night|this\s+(?:morning|afternoon|evening))`),
 		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
 			off := map[string]int{"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
 			return ref.AddDate(0, 0, off[squash(m[1])]), news.PrecisionDay, true
 		}},
-	{name: "ago", need: func(c cues) bool { return c.ago }, relative: true, re: wordRe(`(` + reNum + `)\s+(day|week|month|year)s?\s+(ago|earlier|later|from\s+now)`),
+	{name: "ago", anchor: cuePeriod, relative: true, re: wordRe(`(` + reNum + `)\s+(day|week|month|year)s?\s+(ago|earlier|later|from\s+now)`),
 		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
 			n := number(m[1])
 			if n < 0 {
@@ -147,12 +197,12 @@ var dateRules = []dateRule{
 			}
 			return ref.AddDate(n, 0, 0), news.PrecisionDay, true
 		}},
-	{name: "relative-period", need: func(c cues) bool { return c.period }, relative: true, re: wordRe(`(?:(?:earlier|later)\s+)?(last|this|next|previous|past|coming)\s+(week|month|year)`),
+	{name: "relative-period", anchor: cuePeriod, relative: true, re: wordRe(`(?:(?:earlier|later)\s+)?(last|this|next|previous|past|coming)\s+(week|month|year)`),
 		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
 			n := map[string]int{"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[strings.ToLower(m[1])]
 			return shift(ref, strings.ToLower(m[2]), n)
 		}},
-	{name: "month", need: func(c cues) bool { return c.month }, relative: true, re: wordRe(`(?:(early|mid|late|last|next|this|in|since|until|by|from)[\s-]+)(` + reMonth + `)`),
+	{name: "month", anchor: cueMonth, relative: true, re: wordRe(`(?:(early|mid|late|last|next|this|in|since|until|by|from)[\s-]+)(` + reMonth + `)`),
 		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
 			mo := month(m[2])
 			if mo == 0 {
@@ -177,7 +227,7 @@ var dateRules = []dateRule{
 			}
 			return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), news.PrecisionMonth, true
 		}},
-	{name: "year", need: func(c cues) bool { return c.digit }, re: wordRe(`(?:(?:in|since|until|by|from|of|during|before|after|early|late|mid)[\s-]+)(` + reYear + `)`),
+	{name: "year", anchor: cueYear, re: wordRe(`(?:(?:in|since|until|by|from|of|during|before|after|early|late|mid)[\s-]+)(` + reYear + `)`),
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			return time.Date(atoi(m[1]), 1, 1, 0, 0, 0, 0, time.UTC), news.PrecisionYear, true
 		}},
@@ -187,57 +237,6 @@ var dateRules = []dateRule{
 // sentence (same byte offsets as the original), which is much faster than
 // case-insensitive matching.
 func wordRe(p string) *regexp.Regexp { return regexp.MustCompile(`\b` + p + `\b`) }
-
-// anchorWords are the words one of which every time expression contains;
-// matching runs only in windows around them.
-var anchorWords = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-	"day", "night", "tomorrow", "morning", "afternoon", "evening", "week", "month", "year", "ago"}
-
-// windows returns the merged ranges of lower around every anchor word and
-// digit, widened to whitespace so that no word is cut.
-func windows(lower string) [][2]int {
-	var spans [][2]int
-	add := func(i, j int) {
-		i, j = max(0, i-48), min(len(lower), j+48)
-		for i > 0 && lower[i-1] != ' ' && lower[i-1] != '\n' {
-			i--
-		}
-		for j < len(lower) && lower[j] != ' ' && lower[j] != '\n' {
-			j++
-		}
-		if n := len(spans); n > 0 && i <= spans[n-1][1] {
-			spans[n-1][1] = max(spans[n-1][1], j)
-			return
-		}
-		spans = append(spans, [2]int{i, j})
-	}
-	var hits [][2]int
-	for _, w := range anchorWords {
-		for off := 0; ; {
-			k := strings.Index(lower[off:], w)
-			if k < 0 {
-				break
-			}
-			hits = append(hits, [2]int{off + k, off + k + len(w)})
-			off += k + len(w)
-		}
-	}
-	for i := 0; i < len(lower); i++ {
-		if lower[i] >= '0' && lower[i] <= '9' {
-			j := i
-			for j < len(lower) && lower[j] >= '0' && lower[j] <= '9' {
-				j++
-			}
-			hits = append(hits, [2]int{i, j})
-			i = j
-		}
-	}
-	sortSlice(len(hits), func(a, b int) bool { return hits[a][0] < hits[b][0] }, func(a, b int) { hits[a], hits[b] = hits[b], hits[a] })
-	for _, h := range hits {
-		add(h[0], h[1])
-	}
-	return spans
-}
 
 // futureRe finds the words that put a sentence's weekday or month in the
 // future: a modal, "due to", "plans to", "next".
@@ -260,14 +259,17 @@ func findDates(text string, ref time.Time) []news.Date {
 		groups     []string
 	}
 	var hits []hit
-	c := sentenceCues(text)
+	anchorsOf := anchors(text)
+	if len(anchorsOf) == 0 {
+		return nil
+	}
 	lower := asciiLower(text)
-	wins := windows(lower)
 	for ri, r := range dateRules {
-		if r.relative && ref.IsZero() || !r.need(c) {
+		words := anchorsOf[r.anchor]
+		if r.relative && ref.IsZero() || len(words) == 0 {
 			continue
 		}
-		for _, w := range wins {
+		for _, w := range windows(text, words) {
 			for _, loc := range r.re.FindAllStringSubmatchIndex(lower[w[0]:w[1]], -1) {
 				g := make([]string, len(loc)/2)
 				for i := range g {
