@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -323,5 +324,42 @@ func TestExplain(t *testing.T) {
 	}
 	if _, _, err := chronicle(t, "", "explain", "--db", db, "no-such-event"); err == nil {
 		t.Error("explain of an unknown event succeeded, want an error")
+	}
+}
+
+// TestEvalHandCodedExamples codes the example wire copy and scores it
+// against the hand-coded gold in examples/gold, failing below the
+// committed floors.
+func TestEvalHandCodedExamples(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	if _, errOut, err := chronicle(t, "", "ingest", "--quiet", "--db", db, "../../examples/wire.jsonl"); err != nil {
+		t.Fatalf("ingest: %v (%s)", err, errOut)
+	}
+	out, errOut, err := chronicle(t, "", "eval", "--db", db, "--gold", "../../examples/gold/wire.gold.jsonl")
+	if err != nil {
+		t.Fatalf("eval: %v (%s)", err, errOut)
+	}
+	t.Logf("chronicle eval --gold examples/gold/wire.gold.jsonl:\n%s", out)
+	floors := map[string]float64{"event": 0.85, "event+actors": 0.6}
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) != 7 {
+			continue
+		}
+		floor, ok := floors[f[0]]
+		if !ok {
+			continue
+		}
+		var recall float64
+		if _, err := fmt.Sscan(f[5], &recall); err != nil {
+			t.Fatalf("eval row %q: %v", line, err)
+		}
+		if recall < floor {
+			t.Errorf("%s recall %.3f below the committed floor %.2f", f[0], recall, floor)
+		}
+		delete(floors, f[0])
+	}
+	if len(floors) > 0 {
+		t.Errorf("eval printed no row for %v", floors)
 	}
 }

@@ -7,8 +7,9 @@
 // a missing field is not scored. Records are matched one to one, greedily
 // in file order, within the same article:
 //
-//   - event: same type, and the gold evidence span (or sentence text, or
-//     sentence_index) overlaps the coded event's evidence; scored again
+//   - event: same type, and the gold evidence span overlaps the coded
+//     event's evidence (or the sentence texts agree, one holding the other
+//     after folding, or the sentence indexes are equal); scored again
 //     with the source and target countries ("event+actors") and with the
 //     date ("event+date") where the gold gives them.
 //   - quote: the quoted text spans overlap by at least half of the longer;
@@ -263,7 +264,7 @@ func sameSentence(g, t news.Event) bool {
 					return true
 				}
 			case ge.Sentence != "":
-				if fold(ge.Sentence) == fold(te.Sentence) {
+				if sameText(ge.Sentence, te.Sentence) {
 					return true
 				}
 			default:
@@ -274,6 +275,20 @@ func sameSentence(g, t news.Event) bool {
 		}
 	}
 	return false
+}
+
+// sameText reports whether two sentence texts are the same after folding,
+// or one holds the other: a gold sentence may include a dateline that the
+// cleaner took out of the coded sentence, or the reverse.
+func sameText(a, b string) bool {
+	fa, fb := fold(a), fold(b)
+	if fa == fb {
+		return true
+	}
+	if len(fa) > len(fb) {
+		fa, fb = fb, fa
+	}
+	return len(fa) >= 20 && strings.Contains(fb, fa)
 }
 
 // agree reports whether a coded value agrees with a gold value; an unknown
