@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"chronicle/internal/kb"
+	"chronicle/internal/news"
 )
 
 // The matcher finds knowledge-base names in text in one pass. Text and
@@ -34,61 +36,89 @@ const (
 	caseUpper                   // acronyms: letters all upper case
 )
 
-// shape is how a text token is written.
-type shape uint8
+// tokenShape is how a text token is written.
+type tokenShape uint8
 
 const (
-	shapeLower shape = iota // "minister", "al"
-	shapeTitle              // "Putin"
-	shapeUpper              // "NATO", "US", "U.S."
-	shapeOther              // digits, other scripts without case
+	shapeLower tokenShape = iota // "minister", "al"
+	shapeTitle                   // "Putin"
+	shapeUpper                   // "NATO", "US", "U.S."
+	shapeOther                   // digits, other scripts without case
 )
 
-// token is one word of text: its byte span and its keys, which index the
+// nameToken is one word of text: its byte span and its keys, which index the
 // scan's key buffer.
-type token struct {
+type nameToken struct {
 	start, end int
 	fold, soft [2]int32 // offsets into the key buffer
-	id         uint32   // skeleton id in the matcher's vocabulary, 0 when absent
-	shape      shape
-	hyphen     bool // joined to the previous token by a hyphen: "al-Assad"
+	id         uint32   // skeleton id among personal names, 0 when absent
+	sid        uint32   // soft id among other names, 0 when absent
+	word       uint32   // fold id among role words and institutions, 0 when absent
+	shape      tokenShape
 }
 
-// entry is one surface name the matcher looks for.
-type entry struct {
+// nameEntry is one surface name the matcher looks for.
+type nameEntry struct {
 	name kb.Name
 	fold []string // per token
 	soft []string
 	rule caseRule
+	// number is set on the singular or plural made from a role word or
+	// institution: "officials" made from the title "Official".
+	number bool
+
+	// What the recogniser knows of the name, looked up once.
+	entity   string // "person:<id>", "org:<id>", "country:<alpha-3>"
+	kbRule   string // "kb:<kind>"
+	ruleInst string // "kb:<kind>+institution"
+	country  string
+	sector   news.Sector
+	inst     kb.Institution
+	title    kb.Title
 }
 
-// matcher is a token trie over skeleton keys. It is immutable after
-// newMatcher and safe for concurrent use.
-type matcher struct {
-	vocab   map[string]uint32 // skeleton -> token id (from 1)
-	next    map[uint64]uint32 // node<<32 | token id -> child node
-	final   [][]int32         // node -> entries ending there
-	entries []entry
+// nameMatcher is a token trie over skeleton keys. It is immutable after
+// newNameMatcher and safe for concurrent use.
+type nameMatcher struct {
+	vocab map[string]uint32 // skeleton -> token id (from 1), for personal names
+	softs map[string]uint32 // soft key -> token id (from 1<<30), for other names
+	words map[string]uint32 // fold -> token id (from 1<<31), for role words and institutions
+	inner map[string]bool   // lower-case words inside names: "al", "of"
+	// lowBloom holds a bit for every word of words and inner, so that
+	// most lower-case text words are dismissed without a map lookup.
+	lowBloom [1 << 10]uint64
+	next     map[uint64]uint32 // node<<32 | token id -> child node
+	final    [][]int32         // node -> entries ending there
+	kids     []bool            // node -> it has children
+	roots    [3][]uint32       // children of the root by vocabulary and id
+	entries  []nameEntry
 }
 
-// hit is a run of tokens that spells one or more names.
-type hit struct {
+// nameHit is a run of tokens that spells one or more names.
+type nameHit struct {
 	first, last int     // token indexes, inclusive
 	entries     []int32 // indexes into matcher.entries
 	exact       bool    // every token's fold equals the name's
 }
 
-// newMatcher indexes names. Leading "the" is dropped; an inner "al"/"el"
+// newNameMatcher indexes names. Leading "the" is dropped; an inner "al"/"el"
 // article is made optional ("Bashar al-Assad" also matches "Bashar
 // Assad").
-func newMatcher(names []kb.Name) *matcher {
-	m := &matcher{
+func newNameMatcher(names []kb.Name) *nameMatcher {
+	m := &nameMatcher{
 		vocab: make(map[string]uint32),
+		softs: make(map[string]uint32),
+		words: make(map[string]uint32),
+		inner: map[string]bool{"al": true, "el": true},
 		next:  make(map[uint64]uint32),
 		final: [][]int32{nil},
+		kids:  []bool{false},
+	}
+	for w := range m.inner {
+		m.markLow([]byte(w))
 	}
 	seen := make(map[string]bool)
-	var sc scan
+	var sc nameScan
 	for _, n := range names {
 		sc.reset(n.Text)
 		toks := sc.tokens(n.Text, 0, len(n.Text))
@@ -99,17 +129,29 @@ func newMatcher(names []kb.Name) *matcher {
 			continue
 		}
 		for _, variant := range articleVariants(&sc, toks) {
-			e := entry{name: n, rule: ruleFor(n, n.Text, &sc, variant)}
+			e := nameEntry{name: n, rule: caseRuleFor(n, n.Text, &sc, variant)}
 			for _, t := range variant {
 				e.fold = append(e.fold, sc.foldOf(t))
-				e.soft = append(e.soft, sc.softOf(t))
 			}
-			key := string(n.Kind) + "\x00" + n.Key + "\x00" + strings.Join(e.fold, " ")
-			if seen[key] {
-				continue
+			forms := [][]string{e.fold}
+			if e.rule == caseAny {
+				forms = numberForms(e.fold)
 			}
-			seen[key] = true
-			m.add(e)
+			for fi, fold := range forms {
+				key := string(n.Kind) + "\x00" + n.Key + "\x00" + strings.Join(fold, " ")
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				f := e
+				f.fold = fold
+				f.number = fi > 0
+				f.soft = make([]string, len(fold))
+				for k, w := range fold {
+					f.soft[k] = string(appendSoft(nil, []byte(w)))
+				}
+				m.add(f)
+			}
 		}
 	}
 	return m
@@ -117,8 +159,8 @@ func newMatcher(names []kb.Name) *matcher {
 
 // articleVariants returns toks, and toks without inner "al"/"el" tokens
 // when it has any.
-func articleVariants(sc *scan, toks []token) [][]token {
-	var without []token
+func articleVariants(sc *nameScan, toks []nameToken) [][]nameToken {
+	var without []nameToken
 	dropped := false
 	for i, t := range toks {
 		if i > 0 && i < len(toks)-1 && isArabicArticle(sc.foldOf(t)) {
@@ -128,17 +170,49 @@ func articleVariants(sc *scan, toks []token) [][]token {
 		without = append(without, t)
 	}
 	if !dropped {
-		return [][]token{toks}
+		return [][]nameToken{toks}
 	}
-	return [][]token{toks, without}
+	return [][]nameToken{toks, without}
 }
 
 func isArabicArticle(fold string) bool { return fold == "al" || fold == "el" }
 
-// ruleFor decides how a name must be written: role words and institution
+// numberForms returns a role word or institution with its last word as
+// written, in the singular and in the plural: "officials", "official";
+// "soldier", "soldiers"; "authority", "authorities".
+func numberForms(fold []string) [][]string {
+	out := [][]string{fold}
+	last := fold[len(fold)-1]
+	with := func(w string) {
+		if w == last || len(w) < 3 {
+			return
+		}
+		f := append(slices.Clone(fold[:len(fold)-1]), w)
+		out = append(out, f)
+	}
+	switch {
+	case strings.HasSuffix(last, "ies") && len(last) > 4:
+		with(last[:len(last)-3] + "y")
+	case strings.HasSuffix(last, "men"):
+		with(last[:len(last)-3] + "man")
+	case strings.HasSuffix(last, "man"):
+		with(last[:len(last)-3] + "men")
+	case strings.HasSuffix(last, "ss") || strings.HasSuffix(last, "sh") || strings.HasSuffix(last, "ch") || strings.HasSuffix(last, "x"):
+		with(last + "es")
+	case strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "us") && len(last) > 3:
+		with(last[:len(last)-1])
+	case strings.HasSuffix(last, "y") && len(last) > 2 && !isSoftVowel(last[len(last)-2]):
+		with(last[:len(last)-1] + "ies")
+	case !strings.HasSuffix(last, "s"):
+		with(last + "s")
+	}
+	return out
+}
+
+// caseRuleFor decides how a name must be written: role words and institution
 // words in any case, acronyms in capitals, other names capitalised.
-func ruleFor(n kb.Name, text string, sc *scan, toks []token) caseRule {
-	if n.Kind == kb.NameTitle {
+func caseRuleFor(n kb.Name, text string, sc *nameScan, toks []nameToken) caseRule {
+	if n.Kind == kb.NameTitle || n.Kind == kindInstitution {
 		return caseAny
 	}
 	letters, upper := 0, 0
@@ -156,50 +230,144 @@ func ruleFor(n kb.Name, text string, sc *scan, toks []token) caseRule {
 	return caseCapital
 }
 
-func (m *matcher) add(e entry) {
+// Token ids of the three vocabularies lie in disjoint ranges.
+const (
+	softBase = 1 << 30
+	wordBase = 1 << 31
+)
+
+// add puts an entry in the trie: role words and institutions under their
+// folds (they must match exactly), personal names under their skeletons
+// (they may differ in vowels), other names under their soft keys.
+func (m *nameMatcher) add(e nameEntry) {
 	node := uint32(0)
 	var skel []byte
-	for _, s := range e.soft {
-		skel = skeleton(skel[:0], s)
-		id, ok := m.vocab[string(skel)]
-		if !ok {
-			id = uint32(len(m.vocab) + 1)
-			m.vocab[string(skel)] = id
+	for k, s := range e.soft {
+		if e.rule != caseAny && k > 0 && isNameParticle(e.fold[k]) {
+			m.inner[e.fold[k]] = true
+			m.markLow([]byte(e.fold[k]))
 		}
-		k := uint64(node)<<32 | uint64(id)
-		child, ok := m.next[k]
+		var id uint32
+		switch {
+		case e.rule == caseAny:
+			id = intern(m.words, e.fold[k], wordBase)
+		case e.name.Kind == kb.NamePerson:
+			skel = appendSkeleton(skel[:0], []byte(s))
+			id = intern(m.vocab, string(skel), 0)
+		default:
+			id = intern(m.softs, s, softBase)
+		}
+		child, ok := m.child(node, id)
 		if !ok {
 			child = uint32(len(m.final))
 			m.final = append(m.final, nil)
-			m.next[k] = child
+			m.kids = append(m.kids, false)
+			m.kids[node] = true
+			if node == 0 {
+				v, i := rootIndex(id)
+				for len(m.roots[v]) <= i {
+					m.roots[v] = append(m.roots[v], 0)
+				}
+				m.roots[v][i] = child
+			} else {
+				m.next[uint64(node)<<32|uint64(id)] = child
+			}
 		}
 		node = child
 	}
 	m.entries = append(m.entries, e)
 	m.final[node] = append(m.final[node], int32(len(m.entries)-1))
+	if e.rule == caseAny {
+		for _, f := range e.fold {
+			m.markLow([]byte(f))
+		}
+	}
+}
+
+// markLow sets the bloom bits of a lower-case word.
+func (m *nameMatcher) markLow(w []byte) {
+	h := bloomHash(w)
+	m.lowBloom[h>>6&(1<<10-1)] |= 1 << (h & 63)
+	m.lowBloom[h>>22&(1<<10-1)] |= 1 << (h >> 16 & 63)
+}
+
+// mayBeLow reports whether w may be a role word or an inner particle.
+func (m *nameMatcher) mayBeLow(w []byte) bool {
+	h := bloomHash(w)
+	return m.lowBloom[h>>6&(1<<10-1)]&(1<<(h&63)) != 0 && m.lowBloom[h>>22&(1<<10-1)]&(1<<(h>>16&63)) != 0
+}
+
+// bloomHash is FNV-1a.
+func bloomHash(w []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range w {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// rootIndex returns the vocabulary of a token id and its index there.
+func rootIndex(id uint32) (int, int) {
+	switch {
+	case id >= wordBase:
+		return 2, int(id - wordBase)
+	case id >= softBase:
+		return 1, int(id - softBase)
+	}
+	return 0, int(id)
+}
+
+// child returns the node reached from node by token id.
+func (m *nameMatcher) child(node, id uint32) (uint32, bool) {
+	if node == 0 {
+		v, i := rootIndex(id)
+		if i < len(m.roots[v]) && m.roots[v][i] != 0 {
+			return m.roots[v][i], true
+		}
+		return 0, false
+	}
+	if !m.kids[node] {
+		return 0, false
+	}
+	c, ok := m.next[uint64(node)<<32|uint64(id)]
+	return c, ok
+}
+
+// intern returns the id of key in vocab, adding it when absent.
+func intern(vocab map[string]uint32, key string, base int) uint32 {
+	id, ok := vocab[key]
+	if !ok {
+		id = uint32(base + len(vocab) + 1)
+		vocab[key] = id
+	}
+	return id
 }
 
 // find returns the names spelled by toks, longest first and then leftmost,
 // without overlaps.
-func (m *matcher) find(sc *scan, toks []token) []hit {
-	var all []hit
+func (m *nameMatcher) find(sc *nameScan, toks []nameToken) []nameHit {
+	all := sc.hits[:0]
+	sc.ents = sc.ents[:0]
 	for i := range toks {
-		if toks[i].id == 0 {
+		var best nameHit
+		found := false
+		if toks[i].word != 0 {
+			best, found = m.walk(sc, toks, i, func(t *nameToken) uint32 { return t.word })
+		}
+		if toks[i].shape == shapeLower {
+			if found {
+				all = append(all, best)
+			}
 			continue
 		}
-		node := uint32(0)
-		var best hit
-		found := false
-		for j := i; j < len(toks) && toks[j].id != 0; j++ {
-			child, ok := m.next[uint64(node)<<32|uint64(toks[j].id)]
-			if !ok {
-				break
+		if toks[i].sid != 0 {
+			if h, ok := m.walk(sc, toks, i, func(t *nameToken) uint32 { return t.sid }); ok && (!found || h.last > best.last) {
+				best, found = h, true
 			}
-			node = child
-			if len(m.final[node]) == 0 {
-				continue
-			}
-			if h, ok := m.verify(sc, toks, i, j, m.final[node]); ok {
+		}
+		if toks[i].id != 0 {
+			if h, ok := m.walk(sc, toks, i, func(t *nameToken) uint32 { return t.id }); ok && (!found || h.last > best.last) {
 				best, found = h, true
 			}
 		}
@@ -207,39 +375,73 @@ func (m *matcher) find(sc *scan, toks []token) []hit {
 			all = append(all, best)
 		}
 	}
-	return longestFirst(all)
+	sc.hits = all
+	return sc.longestFirst(all)
+}
+
+// walk follows the trie from token i with the ids id gives and returns
+// the longest verified hit.
+func (m *nameMatcher) walk(sc *nameScan, toks []nameToken, i int, id func(*nameToken) uint32) (nameHit, bool) {
+	node := uint32(0)
+	var best nameHit
+	found := false
+	for j := i; j < len(toks); j++ {
+		t := id(&toks[j])
+		if t == 0 {
+			break
+		}
+		child, ok := m.child(node, t)
+		if !ok {
+			break
+		}
+		node = child
+		if len(m.final[node]) == 0 {
+			continue
+		}
+		if h, ok := m.verify(sc, toks, i, j, m.final[node]); ok {
+			best, found = h, true
+		}
+	}
+	return best, found
 }
 
 // longestFirst keeps the longest hits (leftmost among equals) that do
 // not overlap, in text order.
-func longestFirst(all []hit) []hit {
+func (sc *nameScan) longestFirst(all []nameHit) []nameHit {
 	if len(all) < 2 {
 		return all
 	}
-	taken := make([]bool, len(all))
-	for {
-		best := -1
-		for i, h := range all {
-			if taken[i] || h.first < 0 {
-				continue
-			}
-			if best < 0 || h.last-h.first > all[best].last-all[best].first {
-				best = i
+	order := sc.order[:0]
+	n := 0
+	for i := range all {
+		order = append(order, i)
+		n = max(n, all[i].last+1)
+	}
+	sc.order = order
+	slices.SortStableFunc(order, func(x, y int) int {
+		return (all[y].last - all[y].first) - (all[x].last - all[x].first)
+	})
+	taken := slices.Grow(sc.taken[:0], n)[:n]
+	clear(taken)
+	sc.taken = taken
+	for _, i := range order {
+		h := &all[i]
+		for k := h.first; k <= h.last; k++ {
+			if taken[k] {
+				h.first = -1
+				break
 			}
 		}
-		if best < 0 {
-			break
+		if h.first < 0 {
+			continue
 		}
-		taken[best] = true
-		for i := range all {
-			if !taken[i] && all[i].first >= 0 && all[i].first <= all[best].last && all[i].last >= all[best].first {
-				all[i].first = -1
-			}
+		for k := h.first; k <= h.last; k++ {
+			taken[k] = true
 		}
 	}
 	out := all[:0]
-	for i, h := range all {
-		if taken[i] {
+	for _, h := range all {
+		if h.first >= 0 {
 			out = append(out, h)
 		}
 	}
@@ -247,52 +449,81 @@ func longestFirst(all []hit) []hit {
 }
 
 // verify checks the entries that end at token j against toks[i..j].
-func (m *matcher) verify(sc *scan, toks []token, i, j int, cands []int32) (hit, bool) {
-	h := hit{first: i, last: j}
-	var variants []int32
+func (m *nameMatcher) verify(sc *nameScan, toks []nameToken, i, j int, cands []int32) (nameHit, bool) {
+	h := nameHit{first: i, last: j}
+	start := len(sc.ents)
+	sc.variants = sc.variants[:0]
 	for _, c := range cands {
-		e := &m.entries[c]
-		if !caseFits(e, toks[i:j+1], sc) {
-			continue
-		}
-		exact, ok := true, true
-		for k := range e.fold {
-			t := toks[i+k]
-			if sc.foldOf(t) == e.fold[k] {
-				continue
-			}
-			exact = false
-			if e.rule != caseCapital || !softClose(sc.softOf(t), e.soft[k]) {
-				ok = false
-				break
-			}
-		}
-		switch {
-		case !ok:
-		case exact:
-			h.entries = append(h.entries, c)
-		default:
-			variants = append(variants, c)
+		switch m.check(sc, toks, i, &m.entries[c]) {
+		case matchExact:
+			sc.ents = append(sc.ents, c)
+		case matchVariant:
+			sc.variants = append(sc.variants, c)
 		}
 	}
-	if len(h.entries) > 0 {
+	if len(sc.ents) > start {
+		h.entries = sc.ents[start:len(sc.ents):len(sc.ents)]
 		h.exact = true
 		return h, true
 	}
-	if len(variants) > 0 {
-		h.entries = variants
+	if len(sc.variants) > 0 {
+		sc.ents = append(sc.ents, sc.variants...)
+		h.entries = sc.ents[start:len(sc.ents):len(sc.ents)]
 		return h, true
 	}
 	return h, false
 }
 
-// caseFits applies the entry's case rule to the text tokens. Inner
+// How a name matches the text.
+const (
+	matchNone = iota
+	matchExact
+	matchVariant
+)
+
+// check matches one entry against the tokens from i.
+func (m *nameMatcher) check(sc *nameScan, toks []nameToken, i int, e *nameEntry) int {
+	if !caseRuleFits(e, toks[i:i+len(e.fold)], sc) {
+		return matchNone
+	}
+	exact := true
+	for k := range e.fold {
+		t := toks[i+k]
+		f := sc.keys[t.fold[0]:t.fold[1]]
+		if string(f) == e.fold[k] || isArabicArticle(string(f)) && isArabicArticle(e.fold[k]) {
+			continue
+		}
+		exact = false
+		soft := sc.keys[t.soft[0]:t.soft[1]]
+		if e.rule != caseCapital || len(f) < 6 && !sameVowels(string(f), e.fold[k]) {
+			return matchNone
+		}
+		if e.name.Kind != kb.NamePerson && (string(soft) != e.soft[k] || len(soft) < 4) || !softClose(soft, e.soft[k]) {
+			return matchNone
+		}
+	}
+	if exact {
+		return matchExact
+	}
+	if e.name.Kind == kb.NamePerson && len(e.fold) == 1 {
+		// A surname alone must have the same soft spelling ("Kadhafi",
+		// "Gaddafi"); vowels may not differ: "Rehman" is not "Rahmon".
+		t := toks[i]
+		if string(sc.keys[t.soft[0]:t.soft[1]]) != e.soft[0] {
+			return matchNone
+		}
+	}
+	return matchVariant
+}
+
+// caseRuleFits applies the entry's case rule to the text tokens. Inner
 // particles ("of", "al", "bin", "de") may be lower case in any name.
-func caseFits(e *entry, toks []token, sc *scan) bool {
+func caseRuleFits(e *nameEntry, toks []nameToken, sc *nameScan) bool {
 	switch e.rule {
 	case caseUpper:
-		for _, t := range toks {
-			if t.shape != shapeUpper && t.shape != shapeOther {
+		// "NATO" may be written "Nato", but "US" never "Us".
+		for k, t := range toks {
+			if t.shape != shapeUpper && t.shape != shapeOther && (t.shape != shapeTitle || len(e.fold[k]) < 4) {
 				return false
 			}
 		}
@@ -301,7 +532,7 @@ func caseFits(e *entry, toks []token, sc *scan) bool {
 			if t.shape != shapeLower {
 				continue
 			}
-			if k == 0 || !isParticle(e.fold[k]) {
+			if k == 0 || !isNameParticle(e.fold[k]) {
 				return false
 			}
 		}
@@ -309,9 +540,9 @@ func caseFits(e *entry, toks []token, sc *scan) bool {
 	return true
 }
 
-// isParticle reports whether a folded word may stay lower case inside a
+// isNameParticle reports whether a folded word may stay lower case inside a
 // proper name.
-func isParticle(w string) bool {
+func isNameParticle(w string) bool {
 	switch w {
 	case "al", "el", "ul", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des",
 		"la", "le", "van", "von", "der", "den", "ter", "y", "e", "of", "the", "and", "for", "on", "in", "s", "d",
@@ -323,29 +554,67 @@ func isParticle(w string) bool {
 
 // softClose reports whether two soft keys differ only by a few vowels:
 // transliterations disagree on vowels far more than on consonants.
-func softClose(a, b string) bool {
-	if a == b {
+func softClose(a []byte, b string) bool {
+	if string(a) == b {
 		return len(a) >= 4
 	}
 	short := min(len(a), len(b))
-	if short < 6 {
+	if short < 6 || a[0] != b[0] {
 		return false
 	}
 	budget := 1 // in half points: one vowel change
 	if short >= 8 {
 		budget = 2
 	}
+	if absInt(len(a)-len(b)) > budget {
+		return false
+	}
 	return vowelDistance(a, b, budget) <= budget
 }
 
+// sameVowels reports whether two folded words have the same vowels in the
+// same order, y counting as i: short names may differ in consonant
+// spelling ("Asad", "Assad") but not in vowels ("Potin" is not "Putin").
+func sameVowels(a, b string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && !isFoldVowel(a[i]) {
+			i++
+		}
+		for j < len(b) && !isFoldVowel(b[j]) {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		x, y := a[i], b[j]
+		if x == 'y' {
+			x = 'i'
+		}
+		if y == 'y' {
+			y = 'i'
+		}
+		if x != y {
+			return false
+		}
+		i++
+		j++
+	}
+}
+
+func isFoldVowel(c byte) bool { return isSoftVowel(c) || c == 'y' }
+
 // vowelDistance is an edit distance in half points in which a vowel
 // change costs 1 and a consonant change 2; it stops counting past limit.
-func vowelDistance(a, b string, limit int) int {
-	if abs(len(a)-len(b)) > limit {
+func vowelDistance(a []byte, b string, limit int) int {
+	if absInt(len(a)-len(b)) > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [2][48]int
+	if len(b)+1 > len(rows[0]) {
+		return limit + 1
+	}
+	prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1]
 	for j := 1; j <= len(b); j++ {
 		prev[j] = prev[j-1] + editCost(b[j-1])
 	}
@@ -355,7 +624,7 @@ func vowelDistance(a, b string, limit int) int {
 		for j := 1; j <= len(b); j++ {
 			sub := prev[j-1]
 			if a[i-1] != b[j-1] {
-				if isVowel(a[i-1]) && isVowel(b[j-1]) {
+				if isSoftVowel(a[i-1]) && isSoftVowel(b[j-1]) {
 					sub++
 				} else {
 					sub += 2
@@ -373,20 +642,20 @@ func vowelDistance(a, b string, limit int) int {
 }
 
 func editCost(c byte) int {
-	if isVowel(c) {
+	if isSoftVowel(c) {
 		return 1
 	}
 	return 2
 }
 
-func abs(x int) int {
+func absInt(x int) int {
 	if x < 0 {
 		return -x
 	}
 	return x
 }
 
-func isVowel(c byte) bool {
+func isSoftVowel(c byte) bool {
 	switch c {
 	case 'a', 'e', 'i', 'o', 'u':
 		return true
@@ -394,54 +663,76 @@ func isVowel(c byte) bool {
 	return false
 }
 
-// scan holds the keys of the tokens of one text. It is reused across the
+// nameScan holds the keys of the tokens of one text. It is reused across the
 // sentences of an article and is not safe for concurrent use.
-type scan struct {
-	text string
-	keys []byte
-	tmp  []byte
-	m    *matcher
+type nameScan struct {
+	text   string
+	keys   []byte
+	frozen string // a copy of keys, see freeze
+	tmp    []byte
+	m      *nameMatcher
+
+	// Buffers reused by find: its hits, their entries, and the
+	// bookkeeping of longestFirst.
+	hits     []nameHit
+	ents     []int32
+	variants []int32
+	order    []int
+	taken    []bool
 }
 
-func (sc *scan) reset(text string) {
+func (sc *nameScan) reset(text string) {
 	sc.text = text
 	sc.keys = sc.keys[:0]
+	sc.frozen = ""
 }
 
-func (sc *scan) foldOf(t token) string { return string(sc.keys[t.fold[0]:t.fold[1]]) }
-func (sc *scan) softOf(t token) string { return string(sc.keys[t.soft[0]:t.soft[1]]) }
+// foldOf returns the token's fold; after freeze it does not allocate.
+func (sc *nameScan) foldOf(t nameToken) string {
+	if int(t.fold[1]) <= len(sc.frozen) {
+		return sc.frozen[t.fold[0]:t.fold[1]]
+	}
+	return string(sc.keys[t.fold[0]:t.fold[1]])
+}
+
+// freeze keeps a string copy of the keys so far, once the text is cut
+// into tokens, so that the rules can read folds without allocating.
+func (sc *nameScan) freeze() { sc.frozen = string(sc.keys) }
 
 // word returns the token's text as written.
-func (sc *scan) word(t token) string { return sc.text[t.start:t.end] }
+func (sc *nameScan) word(t nameToken) string { return sc.text[t.start:t.end] }
 
 // tokens cuts text[start:end] into tokens. Words are runs of letters,
 // digits and combining marks; a run of single letters joined by dots is
 // one word ("U.S.", "U.N."); apostrophes and hyphens end a word.
-func (sc *scan) tokens(text string, start, end int) []token {
-	var toks []token
+func (sc *nameScan) tokens(text string, start, end int) []nameToken {
+	return sc.appendTokens(make([]nameToken, 0, (end-start)/5+1), text, start, end)
+}
+
+// appendTokens appends the tokens of text[start:end] to toks.
+func (sc *nameScan) appendTokens(toks []nameToken, text string, start, end int) []nameToken {
 	i := start
 	for i < end {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if !isASCIIWordByte(c) {
+			if !isNameByte(c) {
 				i++
 				continue
 			}
 		} else {
 			r, size := utf8.DecodeRuneInString(text[i:])
-			if !isWordRune(r) {
+			if !isNameRune(r) {
 				i += size
 				continue
 			}
 		}
-		j := wordEnd(text, i, end)
+		j := nameWordEnd(text, i, end)
 		if j == i {
 			i++
 			continue
 		}
 		j = acronymEnd(text, i, j, end)
-		t := token{start: i, end: j}
-		t.hyphen = i > 0 && (text[i-1] == '-' || hasDashBefore(text, i))
+		t := nameToken{start: i, end: j}
 		sc.addKeys(&t, text[i:j])
 		toks = append(toks, t)
 		i = j
@@ -449,32 +740,27 @@ func (sc *scan) tokens(text string, start, end int) []token {
 	return toks
 }
 
-func hasDashBefore(text string, i int) bool {
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	return r == '‐' || r == '‑'
-}
-
-func isASCIIWordByte(c byte) bool {
+func isNameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
-func isWordRune(r rune) bool {
+func isNameRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// wordEnd returns the end of the word that starts at i.
-func wordEnd(text string, i, end int) int {
+// nameWordEnd returns the end of the word that starts at i.
+func nameWordEnd(text string, i, end int) int {
 	for i < end {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if !isASCIIWordByte(c) {
+			if !isNameByte(c) {
 				return i
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		if !isNameRune(r) {
 			return i
 		}
 		i += size
@@ -485,11 +771,11 @@ func wordEnd(text string, i, end int) int {
 // acronymEnd extends a one-letter word over following ".X" pairs and a
 // final dot: "U.S." and "U.S.A." are single words.
 func acronymEnd(text string, start, j, end int) int {
-	if j-start != 1 || j+2 > end || text[j] != '.' || !isASCIILetter(text[j+1]) {
+	if j-start != 1 || j+2 > end || text[j] != '.' || !isLatinLetter(text[j+1]) {
 		return j
 	}
 	k := j
-	for k+2 <= end && text[k] == '.' && isASCIILetter(text[k+1]) && (k+2 == end || !isASCIIWordByte(text[k+2])) {
+	for k+2 <= end && text[k] == '.' && isLatinLetter(text[k+1]) && (k+2 == end || !isNameByte(text[k+2])) {
 		k += 2
 	}
 	if k < end && text[k] == '.' {
@@ -498,12 +784,12 @@ func acronymEnd(text string, start, j, end int) int {
 	return k
 }
 
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isLatinLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // addKeys computes the token's shape and keys and appends the keys to the
 // buffer; the skeleton is looked up in the matcher's vocabulary when the
 // scan has a matcher.
-func (sc *scan) addKeys(t *token, w string) {
+func (sc *nameScan) addKeys(t *nameToken, w string) {
 	t.shape = shapeOf(w)
 	f0 := len(sc.keys)
 	ascii := true
@@ -533,16 +819,29 @@ func (sc *scan) addKeys(t *token, w string) {
 	}
 	t.fold = [2]int32{int32(f0), int32(len(sc.keys))}
 	s0 := len(sc.keys)
+	if sc.m != nil {
+		low := t.shape == shapeLower
+		if !low || sc.m.mayBeLow(sc.keys[f0:s0]) {
+			t.word = sc.m.words[string(sc.keys[f0:s0])]
+		}
+		if low && (s0-f0 > 5 || !sc.m.mayBeLow(sc.keys[f0:s0]) || !sc.m.inner[string(sc.keys[f0:s0])]) {
+			// A lower-case word can only be a role word or a particle
+			// inside a name: skip its other keys.
+			t.soft = [2]int32{int32(s0), int32(s0)}
+			return
+		}
+	}
 	sc.keys = appendSoft(sc.keys, sc.keys[f0:s0])
 	t.soft = [2]int32{int32(s0), int32(len(sc.keys))}
 	if sc.m != nil {
-		sc.tmp = skeleton(sc.tmp[:0], string(sc.keys[s0:]))
+		t.sid = sc.m.softs[string(sc.keys[s0:])]
+		sc.tmp = appendSkeleton(sc.tmp[:0], sc.keys[s0:])
 		t.id = sc.m.vocab[string(sc.tmp)]
 	}
 }
 
 // shapeOf classifies how a word is written.
-func shapeOf(w string) shape {
+func shapeOf(w string) tokenShape {
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsLetter(r) {
 		return shapeOther
@@ -574,14 +873,6 @@ func shapeOf(w string) shape {
 func appendSoft(dst, fold []byte) []byte {
 	n := len(fold)
 	start := len(dst)
-	last := byte(0)
-	emit := func(c byte) {
-		if c == last && len(dst) > start {
-			return
-		}
-		dst = append(dst, c)
-		last = c
-	}
 	for i := 0; i < n; i++ {
 		c := fold[i]
 		var next byte
@@ -590,9 +881,8 @@ func appendSoft(dst, fold []byte) []byte {
 		}
 		switch c {
 		case 'x':
-			emit('k')
-			emit('s')
-			continue
+			dst = appendSoftByte(dst, start, 'k')
+			c = 's'
 		case 'q':
 			c = 'k'
 		case 'c':
@@ -606,9 +896,8 @@ func appendSoft(dst, fold []byte) []byte {
 			}
 		case 'p':
 			if next == 'h' {
-				emit('f')
+				c = 'f'
 				i++
-				continue
 			}
 		case 'w':
 			c = 'v'
@@ -623,19 +912,30 @@ func appendSoft(dst, fold []byte) []byte {
 				c = 'k'
 			}
 		case 'h':
-			if len(dst) > start && last != 's' && !isVowel(last) && last >= 'a' && last <= 'z' {
-				continue
+			if len(dst) > start {
+				if last := dst[len(dst)-1]; last != 's' && !isSoftVowel(last) && last >= 'a' && last <= 'z' {
+					continue
+				}
 			}
 		}
-		emit(c)
+		dst = appendSoftByte(dst, start, c)
 	}
 	return dst
 }
 
-// skeleton appends the soft key without the vowels after its first letter.
-func skeleton(dst []byte, soft string) []byte {
+// appendSoftByte appends c unless it doubles the last letter of the key
+// that starts at start.
+func appendSoftByte(dst []byte, start int, c byte) []byte {
+	if len(dst) > start && dst[len(dst)-1] == c {
+		return dst
+	}
+	return append(dst, c)
+}
+
+// appendSkeleton appends the soft key without the vowels after its first letter.
+func appendSkeleton(dst []byte, soft []byte) []byte {
 	for i := 0; i < len(soft); i++ {
-		if i > 0 && isVowel(soft[i]) {
+		if i > 0 && isSoftVowel(soft[i]) {
 			continue
 		}
 		dst = append(dst, soft[i])
