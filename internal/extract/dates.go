@@ -238,6 +238,17 @@ var dateRules = []dateRule{
 // case-insensitive matching.
 func wordRe(p string) *regexp.Regexp { return regexp.MustCompile(`\b` + p + `\b`) }
 
+// lowerASCII lowers the ASCII letters of s, keeping every byte offset.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // futureRe finds the words that put a sentence's weekday or month in the
 // future: a modal, "due to", "plans to", "next".
 var futureRe = regexp.MustCompile(`(?i)\b(will|won't|'ll|shall|is\s+due|are\s+due|due\s+to|plans?\s+to|planned|planning|is\s+set\s+to|are\s+set\s+to|set\s+to\s+resume|scheduled|is\s+expected\s+to|are\s+expected\s+to|upcoming|to\s+be\s+held|going\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until|postponed|delayed|would\s+be)\b`)
@@ -263,7 +274,7 @@ func findDates(text string, ref time.Time) []news.Date {
 	if len(anchorsOf) == 0 {
 		return nil
 	}
-	lower := asciiLower(text)
+	lower := lowerASCII(text)
 	for ri, r := range dateRules {
 		words := anchorsOf[r.anchor]
 		if r.relative && ref.IsZero() || len(words) == 0 {
