@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -184,5 +185,60 @@ func TestRunWithSQLite(t *testing.T) {
 	}
 	if c.Articles != 2 {
 		t.Errorf("stored %d articles, want 2", c.Articles)
+	}
+}
+
+// TestRunInterruptedThenResumed cancels a run part-way, as Ctrl-C does,
+// and checks that what was coded is kept and that the next run stores the
+// rest without duplicating anything.
+func TestRunInterruptedThenResumed(t *testing.T) {
+	var lines []string
+	for i := range 200 {
+		lines = append(lines, fmt.Sprintf(`{"id":"a-%d","text":"Officials met in Rome on Monday, report %d said."}`, i, i))
+	}
+	in := writeInput(t, lines...)
+	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+
+	ctx, cancel := context.WithCancel(t.Context())
+	var mu sync.Mutex
+	coded := 0
+	stop := Stage{Name: "interrupt", Run: func(*news.Article) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if coded++; coded == 50 {
+			cancel()
+		}
+		return nil
+	}}
+	p := New([]Stage{stop}, db.SaveArticles, Options{Workers: 2, Batch: 10, Known: db.Hashes})
+	_, _, err = p.Run(ctx, []string{in}, nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted Run error = %v, want context.Canceled", err)
+	}
+	first, err := db.Counts(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Articles == 0 || first.Articles == 200 {
+		t.Fatalf("after the interruption %d articles are stored, want some but not all", first.Articles)
+	}
+
+	stats, failures, err := New(nil, db.SaveArticles, Options{Known: db.Hashes}).Run(t.Context(), []string{in}, nil)
+	if err != nil || len(failures) > 0 {
+		t.Fatalf("resumed Run: %v %v", err, failures)
+	}
+	if stats.New != 200-first.Articles || stats.Unchanged != first.Articles {
+		t.Errorf("resumed Run = %d new, %d unchanged; want %d new, %d unchanged", stats.New, stats.Unchanged, 200-first.Articles, first.Articles)
+	}
+	c, err := db.Counts(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Articles != 200 {
+		t.Errorf("after resuming %d articles are stored, want 200", c.Articles)
 	}
 }
