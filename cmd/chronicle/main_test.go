@@ -328,18 +328,18 @@ func TestExplain(t *testing.T) {
 }
 
 // TestEvalHandCodedExamples codes the example wire copy and scores it
-// against the hand-coded gold in examples/gold, failing below the
+// against the hand-coded gold in testdata/wire.gold.jsonl, failing below the
 // committed floors.
 func TestEvalHandCodedExamples(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
 	if _, errOut, err := chronicle(t, "", "ingest", "--quiet", "--db", db, "../../examples/wire.jsonl"); err != nil {
 		t.Fatalf("ingest: %v (%s)", err, errOut)
 	}
-	out, errOut, err := chronicle(t, "", "eval", "--db", db, "--gold", "../../examples/gold/wire.gold.jsonl")
+	out, errOut, err := chronicle(t, "", "eval", "--db", db, "--gold", "testdata/wire.gold.jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v (%s)", err, errOut)
 	}
-	t.Logf("chronicle eval --gold examples/gold/wire.gold.jsonl:\n%s", out)
+	t.Logf("chronicle eval --gold cmd/chronicle/testdata/wire.gold.jsonl:\n%s", out)
 	floors := map[string]float64{"event": 0.85, "event+actors": 0.6}
 	for _, line := range strings.Split(out, "\n") {
 		f := strings.Fields(line)
