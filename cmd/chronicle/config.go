@@ -16,6 +16,9 @@ type Config struct {
 	Workers  int    // coding workers
 	MaxBytes int64  // largest article accepted
 	Batch    int    // articles per write transaction
+	// MemoryLimit is the Go heap's soft limit in bytes, unless GOMEMLIMIT
+	// sets one.
+	MemoryLimit int64
 }
 
 // defaultConfig returns the defaults overridden by the environment.
@@ -25,6 +28,8 @@ func defaultConfig(getenv func(string) string) Config {
 		Workers:  runtime.GOMAXPROCS(0),
 		MaxBytes: 10 << 20,
 		Batch:    128,
+
+		MemoryLimit: 200 << 20,
 	}
 	if v := getenv("CHRONICLE_DB"); v != "" {
 		c.DB = v

@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 )
 
 func main() {
@@ -78,6 +79,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return &exitError{code: 2}
 	}
 	cfg := defaultConfig(getenv)
+	if getenv("GOMEMLIMIT") == "" {
+		// The knowledge base holds about 110 MB; a soft limit makes the
+		// collector work harder before the process nears the 300 MB that
+		// a run may take whatever its input size.
+		debug.SetMemoryLimit(cfg.MemoryLimit)
+	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "ingest":
