@@ -146,7 +146,11 @@ var dateRules = []dateRule{
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			return ymd(atoi(m[1]), time.Month(atoi(m[2])), atoi(m[3]))
 		}},
-	{name: "day-month-year", anchor: cueYear, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `),?\s+(` + reYear + `)`),
+	{name: "numeric", anchor: cueYear, re: wordRe(`([0-3]?[0-9])[/.]([0-3]?[0-9])[/.](` + reYear + `)`),
+		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+			return numericDate(atoi(m[1]), atoi(m[2]), atoi(m[3]), ref)
+		}},
+	{name: "day-month-year", anchor: cueYear, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?[\s-]+(` + reMonth + `),?[\s-]+(` + reYear + `)`),
 		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
 			return ymd(atoi(m[3]), month(m[2]), atoi(m[1]))
 		}},
@@ -366,7 +370,7 @@ func squash(s string) string { return strings.Join(strings.Fields(strings.ToLowe
 
 // ymd returns a valid calendar day or false ("31 February" is not a date).
 func ymd(y int, m time.Month, d int) (time.Time, news.Precision, bool) {
-	if m == 0 || d < 1 || d > 31 {
+	if m < time.January || m > time.December || d < 1 || d > 31 {
 		return time.Time{}, "", false
 	}
 	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
@@ -374,6 +378,33 @@ func ymd(y int, m time.Month, d int) (time.Time, news.Precision, bool) {
 		return time.Time{}, "", false
 	}
 	return t, news.PrecisionDay, true
+}
+
+// numericDate reads a day and month written as numbers in either order
+// ("6/3/2019"). A part over 12 settles the order; otherwise the reading
+// closer to the reference date wins, and day-month, the order of most of
+// the world's press, when there is none.
+func numericDate(a, b, y int, ref time.Time) (time.Time, news.Precision, bool) {
+	dm, _, okDM := ymd(y, time.Month(b), a)
+	md, _, okMD := ymd(y, time.Month(a), b)
+	switch {
+	case okDM && !okMD:
+		return dm, news.PrecisionDay, true
+	case okMD && !okDM:
+		return md, news.PrecisionDay, true
+	case !okDM:
+		return time.Time{}, "", false
+	case !ref.IsZero() && absDuration(md.Sub(day(ref))) < absDuration(dm.Sub(day(ref))):
+		return md, news.PrecisionDay, true
+	}
+	return dm, news.PrecisionDay, true
+}
+
+func absDuration(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // month reads a month name or abbreviation. It must be capitalised, as
