@@ -9,7 +9,7 @@ build:
 	CGO_ENABLED=0 $(GO) build -o chronicle ./cmd/chronicle
 
 test:
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 
 lint:
 	test -z "$$(gofmt -l $$(git ls-files '*.go'))"
