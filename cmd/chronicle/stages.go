@@ -26,9 +26,14 @@ func stages() ([]pipeline.Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load event patterns: %v", err)
 	}
+	speech, err := kb.LoadSpeech()
+	if err != nil {
+		return nil, fmt.Errorf("load reporting verbs: %v", err)
+	}
 	recognizer := extract.NewRecognizer(k)
 	resolver := resolve.New(k)
 	coder := extract.NewCoder(patterns)
+	quotes := extract.NewQuoteFinder(speech)
 	return []pipeline.Stage{
 		{Name: "clean", Run: func(a *news.Article) error { cleaner.Clean(a); return nil }},
 		{Name: "split", Run: func(a *news.Article) error { extract.Split(a); return nil }},
@@ -36,5 +41,6 @@ func stages() ([]pipeline.Stage, error) {
 		{Name: "resolve", Run: func(a *news.Article) error { resolver.Resolve(a); return nil }},
 		{Name: "date", Run: func(a *news.Article) error { extract.Dates(a); return nil }},
 		{Name: "code", Run: func(a *news.Article) error { coder.Events(a); return nil }},
+		{Name: "quote", Run: func(a *news.Article) error { quotes.Quotes(a); return nil }},
 	}, nil
 }

@@ -262,12 +262,18 @@ type quoteJSON struct {
 	Cluster  *string   `json:"cluster"`
 	Cue      *string   `json:"cue"`
 	Rule     *string   `json:"rule"`
+	// SpeakerSpan is where the text names the speaker, when it does.
+	SpeakerSpan *Span `json:"speaker_span"`
 }
 
 // MarshalJSON writes the contract's quotes export record; sentence is the
 // text of the sentence that holds the quote's start.
 func (q Quote) MarshalJSON() ([]byte, error) {
-	return json.Marshal(quoteJSON{q.ID, q.Article, q.Text, q.Kind, q.Speaker, q.Span, q.SentText, q.Sentence, str(q.Cluster), str(q.Cue), str(q.Rule)})
+	var ss *Span
+	if q.SpeakerSpan != (Span{}) {
+		ss = &q.SpeakerSpan
+	}
+	return json.Marshal(quoteJSON{q.ID, q.Article, q.Text, q.Kind, q.Speaker, q.Span, q.SentText, q.Sentence, str(q.Cluster), str(q.Cue), str(q.Rule), ss})
 }
 
 // UnmarshalJSON reads the contract's quotes export record.
@@ -278,6 +284,9 @@ func (q *Quote) UnmarshalJSON(b []byte) error {
 	}
 	*q = Quote{ID: v.ID, Article: v.Article, Text: v.Text, Kind: v.Kind, Speaker: v.Speaker, Span: v.Span,
 		Sentence: v.Index, SentText: v.Sentence, Cluster: unstr(v.Cluster), Cue: unstr(v.Cue), Rule: unstr(v.Rule)}
+	if v.SpeakerSpan != nil {
+		q.SpeakerSpan = *v.SpeakerSpan
+	}
 	return nil
 }
 

@@ -284,17 +284,18 @@ const (
 
 // Quote is a statement and, when the text gives one, its speaker.
 type Quote struct {
-	ID       string
-	Article  ArticleID
-	Text     string // the quoted words without the quote marks
-	Kind     QuoteKind
-	Speaker  *Actor // nil for scare quotes, titles and unattributed words
-	Span     Span   // span of Text
-	Sentence int    // index of the sentence that holds the quote's start
-	SentText string // that sentence's text
-	Cue      string // the reporting verb or phrase, e.g. "said"
-	Rule     string
-	Cluster  string
+	ID          string
+	Article     ArticleID
+	Text        string // the quoted words without the quote marks
+	Kind        QuoteKind
+	Speaker     *Actor // nil for scare quotes, titles and unattributed words
+	SpeakerSpan Span   // the words that name the speaker here ("he", "officials"); zero when Speaker is nil
+	Span        Span   // span of Text
+	Sentence    int    // index of the sentence that holds the quote's start
+	SentText    string // that sentence's text
+	Cue         string // the reporting verb or phrase, e.g. "said"
+	Rule        string
+	Cluster     string
 }
 
 // Entity is one real-world person, organisation, country or place, with

@@ -1,0 +1,566 @@
+package extract_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"chronicle/internal/extract"
+	"chronicle/internal/kb"
+	"chronicle/internal/news"
+	"chronicle/internal/resolve"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// quoteStack is the pipeline up to quotes: split, recognise, resolve,
+// find quotes.
+type quoteStack struct {
+	rec    *extract.Recognizer
+	res    *resolve.Resolver
+	finder *extract.QuoteFinder
+}
+
+var loadQuoteStack = sync.OnceValues(func() (*quoteStack, error) {
+	k, err := kb.Load()
+	if err != nil {
+		return nil, err
+	}
+	sp, err := kb.LoadSpeech()
+	if err != nil {
+		return nil, err
+	}
+	return &quoteStack{rec: extract.NewRecognizer(k), res: resolve.New(k), finder: extract.NewQuoteFinder(sp)}, nil
+})
+
+func newQuoteStack(t testing.TB) *quoteStack {
+	t.Helper()
+	s, err := loadQuoteStack()
+	if err != nil {
+		t.Fatalf("load knowledge: %v", err)
+	}
+	return s
+}
+
+// run codes a: split, recognise, resolve, quotes.
+func (s *quoteStack) run(a *news.Article) {
+	extract.Split(a)
+	s.rec.Mentions(a)
+	s.res.Resolve(a)
+	s.finder.Quotes(a)
+}
+
+// briefQuote renders a quote as `kind "text" by speaker @"speaker words"`,
+// or `kind "text" by -` without a speaker.
+func briefQuote(a *news.Article, q news.Quote) string {
+	if q.Speaker == nil {
+		return fmt.Sprintf("%s %q by -", q.Kind, q.Text)
+	}
+	return fmt.Sprintf("%s %q by %s @%q", q.Kind, q.Text, q.Speaker.Name, a.Text[q.SpeakerSpan.Start:q.SpeakerSpan.End])
+}
+
+// checkQuotes reports quotes whose spans break the finder's promises.
+func checkQuotes(t testing.TB, a *news.Article) {
+	t.Helper()
+	ids := map[string]bool{}
+	for _, q := range a.Quotes {
+		spans := []news.Span{q.Span}
+		if q.Speaker != nil {
+			spans = append(spans, q.SpeakerSpan)
+		}
+		for _, s := range spans {
+			if s.Start < 0 || s.End > len(a.Text) || s.Start > s.End {
+				t.Fatalf("quote %q: span %v out of [0, %d]", q.Text, s, len(a.Text))
+			}
+			for _, off := range []int{s.Start, s.End} {
+				if quoteSplitsRune(a.Text, off) {
+					t.Fatalf("quote %q: span %v splits a character", q.Text, s)
+				}
+			}
+		}
+		if got := a.Text[q.Span.Start:q.Span.End]; got != q.Text {
+			t.Fatalf("quote Text = %q, want a.Text[Span] = %q", q.Text, got)
+		}
+		if q.Text == "" {
+			t.Fatalf("quote %+v has no text", q)
+		}
+		if q.Speaker == nil && q.SpeakerSpan != (news.Span{}) {
+			t.Fatalf("quote %q: SpeakerSpan %v without a speaker", q.Text, q.SpeakerSpan)
+		}
+		if q.Speaker != nil && q.SpeakerSpan.Len() == 0 {
+			t.Fatalf("quote %q: speaker %v without SpeakerSpan", q.Text, q.Speaker)
+		}
+		switch q.Rule {
+		case "scare", "title", "nickname":
+			if q.Speaker != nil {
+				t.Fatalf("%s %q has speaker %v, want none", q.Rule, q.Text, q.Speaker)
+			}
+		}
+		if ids[q.ID] {
+			t.Fatalf("quote id %s is not unique", q.ID)
+		}
+		ids[q.ID] = true
+	}
+}
+
+// quoteSplitsRune reports whether offset off falls inside a well-formed
+// UTF-8 character of s. Bytes of malformed input are characters of
+// their own.
+func quoteSplitsRune(s string, off int) bool {
+	for back := 1; back < utf8.UTFMax && off-back >= 0; back++ {
+		if _, n := utf8.DecodeRuneInString(s[off-back:]); n > back {
+			return true
+		}
+	}
+	return false
+}
+
+func TestQuotes(t *testing.T) {
+	st := newQuoteStack(t)
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		// Typography.
+		{"straight quotes, cue after, inverted", `"We will not retreat," said Jane Roe.`,
+			[]string{`direct "We will not retreat" by Jane Roe @"Jane Roe"`}},
+		{"curly quotes, cue after", "“We will not retreat,” Jane Roe said.",
+			[]string{`direct "We will not retreat" by Jane Roe @"Jane Roe"`}},
+		{"single quotes nested in double", `"He told me 'never again' and left," Jane Roe said.`,
+			[]string{`direct "He told me 'never again' and left" by Jane Roe @"Jane Roe"`}},
+		{"single quotes on their own", "‘We will not retreat,’ Jane Roe said. The ministers’ plan failed.",
+			[]string{`direct "We will not retreat" by Jane Roe @"Jane Roe"`}},
+		{"guillemets", "«Nous ne céderons pas», Jane Roe said.",
+			[]string{`direct "Nous ne céderons pas" by Jane Roe @"Jane Roe"`}},
+		{"reversed guillemets", "»Wir geben nicht auf«, said Jane Roe.",
+			[]string{`direct "Wir geben nicht auf" by Jane Roe @"Jane Roe"`}},
+		{"low-high quotes", "„Wir geben nicht auf“, said Jane Roe.",
+			[]string{`direct "Wir geben nicht auf" by Jane Roe @"Jane Roe"`}},
+		{"doubled apostrophes", "''We will not retreat,'' said Jane Roe.",
+			[]string{`direct "We will not retreat" by Jane Roe @"Jane Roe"`}},
+		{"colon before the quote", `Jane Roe said: "Talks resume on Monday."`,
+			[]string{`direct "Talks resume on Monday." by Jane Roe @"Jane Roe"`}},
+		{"quote over several sentences", `"We are ready. We are strong. We will win," Jane Roe said.`,
+			[]string{`direct "We are ready. We are strong. We will win" by Jane Roe @"Jane Roe"`}},
+		{"quote split by its cue", `"We are ready," Jane Roe said. "We will win."`,
+			[]string{`direct "We are ready" by Jane Roe @"Jane Roe"`, `direct "We will win." by Jane Roe @"Jane Roe"`}},
+		{"question mark before the cue", `"Why now?" Jane Roe asked.`,
+			[]string{`direct "Why now?" by Jane Roe @"Jane Roe"`}},
+		{"quote carried over paragraphs",
+			"Jane Roe said:\n\n\"The first paragraph ends without a mark.\n\n\"The second one closes it.\"",
+			[]string{`direct "The first paragraph ends without a mark." by Jane Roe @"Jane Roe"`,
+				`direct "The second one closes it." by Jane Roe @"Jane Roe"`}},
+		{"carried quote attributed at its end",
+			"\"The first paragraph has no cue.\n\n\"The second one has it,\" Jane Roe said.",
+			[]string{`direct "The first paragraph has no cue." by Jane Roe @"Jane Roe"`,
+				`direct "The second one has it" by Jane Roe @"Jane Roe"`}},
+
+		// Kinds.
+		{"partial quote in reported speech", `Jane Roe said the talks were "constructive".`,
+			[]string{`indirect "the talks were \"constructive\"" by Jane Roe @"Jane Roe"`,
+				`partial "constructive" by Jane Roe @"Jane Roe"`}},
+		{"indirect without that", "Jane Roe said the government would resign.",
+			[]string{`indirect "the government would resign" by Jane Roe @"Jane Roe"`}},
+		{"indirect with that", "Jane Roe said on Monday that the government would resign.",
+			[]string{`indirect "the government would resign" by Jane Roe @"Jane Roe"`}},
+		{"indirect before its cue", "The government would resign within a week, Jane Roe said.",
+			[]string{`indirect "The government would resign within a week" by Jane Roe @"Jane Roe"`}},
+		{"according to before", "According to Jane Roe, the talks failed on Monday.",
+			[]string{`indirect "the talks failed on Monday" by Jane Roe @"Jane Roe"`}},
+		{"according to after", "The talks failed on Monday, according to Jane Roe.",
+			[]string{`indirect "The talks failed on Monday" by Jane Roe @"Jane Roe"`}},
+		{"scare quote", `The so-called "axis of resistance" held a meeting.`,
+			[]string{`partial "axis of resistance" by -`}},
+		{"scare quote outside the reported words", `The "axis of resistance" met, and Jane Roe said the talks would resume.`,
+			[]string{`partial "axis of resistance" by -`, `indirect "the talks would resume" by Jane Roe @"Jane Roe"`}},
+		{"title", `The film "Tomorrow Never Comes" opened in Paris.`,
+			[]string{`partial "Tomorrow Never Comes" by -`}},
+		{"nickname", `Viktor "The Bull" Example left the party.`,
+			[]string{`partial "The Bull" by -`}},
+		{"unattributed sentence", `"We will win."`,
+			[]string{`direct "We will win." by -`}},
+
+		// Speakers.
+		{"told reporters", `"We will not retreat," Jane Roe told reporters.`,
+			[]string{`direct "We will not retreat" by Jane Roe @"Jane Roe"`}},
+		{"agency is the hearer", "Jane Roe told Reuters that the border had closed.",
+			[]string{`indirect "the border had closed" by Jane Roe @"Jane Roe"`}},
+		{"agency is the hearer after a quote", `"The border is closed," Jane Roe told the Associated Press.`,
+			[]string{`direct "The border is closed" by Jane Roe @"Jane Roe"`}},
+		{"relative clause", "Jane Roe, who heads the Example Institute, said the vote was rigged.",
+			[]string{`indirect "the vote was rigged" by Jane Roe @"Jane Roe"`}},
+		{"apposition with age", `"We lost everything," Jane Roe, 45, said.`,
+			[]string{`direct "We lost everything" by Jane Roe @"Jane Roe"`}},
+		{"wrote on Telegram", `Jane Roe wrote on Telegram: "The city is ours."`,
+			[]string{`direct "The city is ours." by Jane Roe @"Jane Roe"`}},
+		{"in a statement, the ministry", `In a statement, the Example Ministry said: "We reject the claims."`,
+			[]string{`direct "We reject the claims." by Example Ministry @"the Example Ministry"`}},
+		{"name in apposition to a role", "The governor, Ana Silva, said the roads were closed.",
+			[]string{`indirect "the roads were closed" by Ana Silva @"Ana Silva"`}},
+		{"added, noted, insisted, warned, stressed",
+			`"One," Jane Roe added. "Two," Jane Roe noted. "Three," Jane Roe insisted. "Four," Jane Roe warned. "Five," Jane Roe stressed.`,
+			[]string{`direct "One" by Jane Roe @"Jane Roe"`, `direct "Two" by Jane Roe @"Jane Roe"`,
+				`direct "Three" by Jane Roe @"Jane Roe"`, `direct "Four" by Jane Roe @"Jane Roe"`,
+				`direct "Five" by Jane Roe @"Jane Roe"`}},
+		{"pronoun", `Foreign Minister Jane Roe arrived in Geneva on Monday. "We are hopeful," she said.`,
+			[]string{`direct "We are hopeful" by Jane Roe @"she"`}},
+		{"pronoun with a name inside the quote",
+			`Foreign Minister Jane Roe arrived in Geneva. "I met President John Doe," she said.`,
+			[]string{`direct "I met President John Doe" by Jane Roe @"she"`}},
+		{"role noun", `Foreign Minister Jane Roe arrived in Geneva. "We are hopeful," the minister noted.`,
+			[]string{`direct "We are hopeful" by Jane Roe @"the minister"`}},
+		{"pronoun added", "Jane Roe said the talks failed. He added that a new round would start soon.",
+			[]string{`indirect "the talks failed" by Jane Roe @"Jane Roe"`,
+				`indirect "a new round would start soon" by Jane Roe @"He"`}},
+		{"quote paragraph after a quote paragraph",
+			"\"We lost,\" Jane Roe said.\n\n\"This is a dark day.\"",
+			[]string{`direct "We lost" by Jane Roe @"Jane Roe"`, `direct "This is a dark day." by Jane Roe @"Jane Roe"`}},
+		{"speaker introduced in the paragraph before",
+			"After the vote, Jane Roe told reporters:\n\n\"This is a dark day.\"",
+			[]string{`direct "This is a dark day." by Jane Roe @"Jane Roe"`}},
+		{"speaker introduced in the sentence before",
+			"Jane Roe spoke after the vote. \"This is a dark day.\"",
+			[]string{`direct "This is a dark day." by Jane Roe @"Jane Roe"`}},
+		{"cue-less quote after an unrelated paragraph",
+			"The vote was held on Sunday.\n\n\"This is a dark day.\"",
+			[]string{`direct "This is a dark day." by -`}},
+		{"officials", "Officials said the strike was planned.",
+			[]string{`indirect "the strike was planned" by Officials @"Officials"`}},
+		{"three officials told AP", "Three officials told AP that the strike was planned.",
+			[]string{`indirect "the strike was planned" by officials @"Three officials"`}},
+		{"anonymous official with a country",
+			"A senior U.S. official said on condition of anonymity that the strike was planned.",
+			[]string{`indirect "the strike was planned" by U.S. official @"A senior U.S. official"`}},
+		{"source with a modifier", "A source close to the talks said they were constructive.",
+			[]string{`indirect "they were constructive" by source @"A source close to the talks"`}},
+		{"witnesses", "Witnesses said the police fired into the crowd.",
+			[]string{`indirect "the police fired into the crowd" by witnesses @"Witnesses"`}},
+		{"dash signature", "\"The most important vote of our lives.\" — Jane Roe",
+			[]string{`direct "The most important vote of our lives." by Jane Roe @"Jane Roe"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{ID: "t", Text: tt.text}
+			st.run(a)
+			checkQuotes(t, a)
+			var got []string
+			for _, q := range a.Quotes {
+				got = append(got, briefQuote(a, q))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Quotes(%q) mismatch (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+// TestQuoteActors checks the whole actor of speakers whose country and
+// sector the text gives.
+func TestQuoteActors(t *testing.T) {
+	st := newQuoteStack(t)
+	tests := []struct {
+		name string
+		text string
+		want news.Actor
+	}{
+		{"officials with a nationality", "Israeli officials said the talks had failed.",
+			news.Actor{Name: "Israeli officials", Country: "ISR", Sector: news.SectorGovernment, Role: "Officials"}},
+		{"anonymous U.S. official", "A senior U.S. official said on condition of anonymity that the talks had failed.",
+			news.Actor{Name: "U.S. official", Country: "USA", Sector: news.SectorGovernment, Role: "Official"}},
+		{"spokesman for a body", `A spokesman for the Example Ministry said: "Ten people died."`,
+			news.Actor{Name: "Example Ministry", Entity: "org:example-ministry", Sector: news.SectorGovernment, Role: "spokesman"}},
+		{"witnesses", "Witnesses said the police had fired.",
+			news.Actor{Name: "witnesses", Sector: news.SectorCivilian}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{ID: "t", Text: tt.text}
+			st.run(a)
+			checkQuotes(t, a)
+			if len(a.Quotes) == 0 || a.Quotes[0].Speaker == nil {
+				t.Fatalf("Quotes(%q) = %v, want a quote by %+v", tt.text, a.Quotes, tt.want)
+			}
+			if diff := cmp.Diff(tt.want, *a.Quotes[0].Speaker); diff != "" {
+				t.Errorf("Quotes(%q) speaker mismatch (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}
+
+func TestQuotesWithoutLexicon(t *testing.T) {
+	a := &news.Article{ID: "t", Text: `"We will win," Jane Roe said. The so-called "axis" met.`}
+	extract.Split(a)
+	extract.NewQuoteFinder(nil).Quotes(a)
+	checkQuotes(t, a)
+	var got []string
+	for _, q := range a.Quotes {
+		got = append(got, briefQuote(a, q))
+	}
+	want := []string{`direct "We will win" by -`, `partial "axis" by -`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Quotes without a lexicon mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestQuotesRemoved(t *testing.T) {
+	st := newQuoteStack(t)
+	text := "\"We will win,\" Jane Roe said.\nShare this story \"now\"\n\"Talks resume,\" she added."
+	cut := strings.Index(text, "Share")
+	a := &news.Article{ID: "t", Text: text, Removed: []news.Removal{{
+		Span: news.Span{Start: cut, End: cut + len("Share this story \"now\"")}, Kind: news.RemovalFurniture, Rule: "share"}}}
+	st.run(a)
+	checkQuotes(t, a)
+	for _, q := range a.Quotes {
+		if q.Span.Overlaps(a.Removed[0].Span) {
+			t.Errorf("Quotes found %q inside a removed span", q.Text)
+		}
+	}
+	if len(a.Quotes) != 2 {
+		t.Errorf("Quotes(%q) = %d quotes, want 2", text, len(a.Quotes))
+	}
+}
+
+// TestQuotesConcurrent runs one finder on several articles at once: the
+// results agree with a lone run (and -race finds no shared writes).
+func TestQuotesConcurrent(t *testing.T) {
+	st := newQuoteStack(t)
+	base := quoteBenchArticle(t)
+	st.run(base)
+	want := base.Quotes
+	var wg sync.WaitGroup
+	got := make([][]news.Quote, 4)
+	for i := range got {
+		a := &news.Article{ID: base.ID, Text: base.Text, Sentences: base.Sentences, Mentions: base.Mentions}
+		wg.Go(func() {
+			st.finder.Quotes(a)
+			got[i] = a.Quotes
+		})
+	}
+	wg.Wait()
+	for i := range got {
+		if diff := cmp.Diff(want, got[i]); diff != "" {
+			t.Errorf("concurrent Quotes #%d mismatch (-want +got):\n%s", i, diff)
+		}
+	}
+}
+
+// goldenQuote is the record of a quote in a golden file.
+type goldenQuote struct {
+	Kind        news.QuoteKind `json:"kind"`
+	Text        string         `json:"text"`
+	Span        news.Span      `json:"span"`
+	Sentence    int            `json:"sentence"`
+	Speaker     *news.Actor    `json:"speaker"`
+	SpeakerText string         `json:"speaker_text,omitempty"`
+	Cue         string         `json:"cue,omitempty"`
+	Rule        string         `json:"rule"`
+}
+
+// quoteUpdate reports whether -update was given: the flag is declared
+// once for the extract package's tests and shared by its golden files.
+func quoteUpdate() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// quoteTxtar reads the files of a txtar archive.
+func quoteTxtar(data []byte) (comment []byte, files map[string][]byte, order []string) {
+	files = map[string][]byte{}
+	name := ""
+	var cur []byte
+	for _, line := range bytes.SplitAfter(data, []byte("\n")) {
+		if n, ok := quoteTxtarHeader(line); ok {
+			if name != "" {
+				files[name] = cur
+			}
+			name, cur = n, nil
+			order = append(order, n)
+			continue
+		}
+		if name == "" {
+			comment = append(comment, line...)
+		} else {
+			cur = append(cur, line...)
+		}
+	}
+	if name != "" {
+		files[name] = cur
+	}
+	return comment, files, order
+}
+
+func quoteTxtarHeader(line []byte) (string, bool) {
+	s := strings.TrimRight(string(line), "\r\n")
+	if !strings.HasPrefix(s, "-- ") || !strings.HasSuffix(s, " --") || len(s) < 7 {
+		return "", false
+	}
+	return strings.TrimSpace(s[3 : len(s)-3]), true
+}
+
+// TestQuotesGolden runs the pipeline over testdata/quotes/*.txtar (an
+// article.txt and the want.json it must give). go test -update rewrites
+// want.json.
+func TestQuotesGolden(t *testing.T) {
+	st := newQuoteStack(t)
+	paths, err := filepath.Glob(filepath.Join("testdata", "quotes", "*.txtar"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no golden cases under testdata/quotes: %v", err)
+	}
+	for _, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			comment, files, order := quoteTxtar(data)
+			text, ok := files["article.txt"]
+			if !ok {
+				t.Fatalf("%s has no article.txt", path)
+			}
+			a := &news.Article{ID: news.ArticleID(strings.TrimSuffix(filepath.Base(path), ".txtar")), Text: string(text)}
+			st.run(a)
+			checkQuotes(t, a)
+			got := []goldenQuote{}
+			for _, q := range a.Quotes {
+				g := goldenQuote{Kind: q.Kind, Text: q.Text, Span: q.Span, Sentence: q.Sentence, Speaker: q.Speaker, Cue: q.Cue, Rule: q.Rule}
+				if q.Speaker != nil {
+					g.SpeakerText = a.Text[q.SpeakerSpan.Start:q.SpeakerSpan.End]
+				}
+				got = append(got, g)
+			}
+			out, err := json.MarshalIndent(got, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, '\n')
+			if quoteUpdate() {
+				var buf bytes.Buffer
+				buf.Write(comment)
+				for _, name := range order {
+					fmt.Fprintf(&buf, "-- %s --\n", name)
+					if name == "want.json" {
+						buf.Write(out)
+					} else {
+						buf.Write(files[name])
+					}
+				}
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if diff := cmp.Diff(string(files["want.json"]), string(out)); diff != "" {
+				t.Errorf("Quotes(%s) mismatch (-want +got):\n%s", path, diff)
+			}
+		})
+	}
+}
+
+// FuzzQuotes runs the pipeline on arbitrary text: no panic, and every
+// quote keeps the finder's promises (spans in bounds and on character
+// boundaries, Text equal to the text at Span, no speaker for scare
+// quotes, unique ids).
+func FuzzQuotes(f *testing.F) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "quotes", "*.txtar"))
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		_, files, _ := quoteTxtar(data)
+		f.Add(string(files["article.txt"]))
+	}
+	for _, s := range []string{
+		`"We will win," Jane Roe said.`, "‘Unclosed, she said.", "«a» „b“ »c« 'd' ''e'' ``f''",
+		"\"a\n\n\"b\n\n\"c\"", `" " "" ''`, "He said: \"", "„“”«»‹›「」", "\xff\"\xfe\"",
+	} {
+		f.Add(s)
+	}
+	st := newQuoteStack(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &news.Article{ID: "fuzz", Text: text}
+		st.run(a)
+		checkQuotes(t, a)
+	})
+}
+
+// BenchmarkQuotes measures the quote finder alone on a 5 KB article whose
+// mentions are already resolved; BenchmarkQuoteStages measures the stages
+// that run before it (split, recognise, resolve, dates, events) on the
+// same article.
+func BenchmarkQuotes(b *testing.B) {
+	st := newQuoteStack(b)
+	a := quoteBenchArticle(b)
+	extract.Split(a)
+	st.rec.Mentions(a)
+	st.res.Resolve(a)
+	b.SetBytes(int64(len(a.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		st.finder.Quotes(a)
+	}
+}
+
+func BenchmarkQuoteStages(b *testing.B) {
+	st := newQuoteStack(b)
+	p, err := kb.LoadPatterns()
+	if err != nil {
+		b.Fatalf("kb.LoadPatterns() = %v", err)
+	}
+	coder := extract.NewCoder(p)
+	a := quoteBenchArticle(b)
+	b.SetBytes(int64(len(a.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		extract.Split(a)
+		st.rec.Mentions(a)
+		st.res.Resolve(a)
+		extract.Dates(a)
+		coder.Events(a)
+	}
+}
+
+// quoteBenchArticle returns the article of testdata/quotes/wire.txtar, about
+// 5 KB of wire copy.
+func quoteBenchArticle(b testing.TB) *news.Article {
+	b.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "quotes", "wire.txtar"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, files, _ := quoteTxtar(data)
+	return &news.Article{ID: "wire", Text: string(files["article.txt"])}
+}
+
+// ExampleQuoteFinder finds who said what in a short report.
+func ExampleQuoteFinder() {
+	k, err := kb.Load()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	speech, err := kb.LoadSpeech()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := &news.Article{ID: "example", Text: `"We will rebuild," Jane Roe said. She added that the bridge would reopen.`}
+	extract.Split(a)
+	extract.NewRecognizer(k).Mentions(a)
+	resolve.New(k).Resolve(a)
+	extract.NewQuoteFinder(speech).Quotes(a)
+	for _, q := range a.Quotes {
+		fmt.Printf("%s %q by %s\n", q.Kind, q.Text, q.Speaker.Name)
+	}
+	// Output:
+	// direct "We will rebuild" by Jane Roe
+	// indirect "the bridge would reopen" by Jane Roe
+}
