@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"embed"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,14 +13,15 @@ import (
 )
 
 // The generated files (countries.tsv, historic.tsv, subdivisions.tsv,
-// places.tsv, places_alt.tsv.gz) come from gen/geo; its doc comment says
-// how to fetch its inputs. The other files of data/geo are written by hand.
+// places.tsv, places_alt.tsv.gz, us_census.tsv) come from gen/geo; its doc
+// comment says how to fetch its inputs. The other files of data/geo are
+// written by hand.
 //
-//go:generate go run ./gen/geo -out data/geo -cities=${CITIES500}
+//go:generate go run ./gen/geo -out data/geo -cities=${CITIES500} -usatlas=${USATLAS}
 
 //go:embed data/geo/countries.tsv data/geo/countries_extra.tsv data/geo/country_names.tsv
 //go:embed data/geo/historic.tsv data/geo/subdivisions.tsv data/geo/subdivision_aliases.tsv
-//go:embed data/geo/place_stop.txt data/geo/places_alt.tsv.gz
+//go:embed data/geo/place_stop.txt data/geo/regions.txt data/geo/places_alt.tsv.gz data/geo/us_census.tsv
 var geoFiles embed.FS
 
 // placesTSV is the gazetteer, embedded as a string so that loading reads
@@ -113,6 +115,12 @@ type sub struct {
 	seat     string
 	lat, lon float64
 	hasGeo   bool
+	// county marks an American county of us_census.tsv, which is looked
+	// up only by its full name ("Henry County") and ranked by pop.
+	county bool
+	// pop is the population of the places inside (set by locate, or by
+	// us_census.tsv).
+	pop int32
 }
 
 // kindRank orders the kinds of country names: a text that is both a
@@ -149,6 +157,9 @@ func loadGeo() (*Geo, error) {
 		return nil, err
 	}
 	if err := g.readSubdivisionAliases(); err != nil {
+		return nil, err
+	}
+	if err := g.readUSCensus(); err != nil {
 		return nil, err
 	}
 	if err := g.loadPlaces(); err != nil {
@@ -520,6 +531,53 @@ func (g *Geo) readSubdivisionAliases() error {
 	})
 }
 
+// readUSCensus reads us_census.tsv: the centroids of the American states,
+// which replace the estimate that locate would make from the places, and
+// the counties, which become second-level subdivisions coded "US-" and
+// their FIPS code ("US-47079" for Henry County, Tennessee).
+func (g *Geo) readUSCensus() error {
+	ci, ok := g.byCode["USA"]
+	if !ok {
+		return fmt.Errorf("us_census.tsv: no country USA")
+	}
+	return readGeoTSV("us_census.tsv", func(_ int, f []string) error {
+		if len(f) < 6 {
+			return fmt.Errorf("%d cells, want 6", len(f))
+		}
+		lat, err1 := strconv.ParseFloat(f[3], 64)
+		lon, err2 := strconv.ParseFloat(f[4], 64)
+		pop, err3 := strconv.ParseInt(f[5], 10, 32)
+		if err1 != nil || err2 != nil || err3 != nil || !validLatLon(lat, lon) {
+			return fmt.Errorf("bad coordinates or population %q %q %q", f[3], f[4], f[5])
+		}
+		if f[1] == "" {
+			i, ok := g.subCodes[f[0]]
+			if !ok {
+				return fmt.Errorf("unknown subdivision %q", f[0])
+			}
+			s := &g.subs[i]
+			s.lat, s.lon, s.hasGeo, s.pop = lat, lon, true, int32(pop)
+			return nil
+		}
+		parent, ok := g.subCodes[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown state %q", f[1])
+		}
+		if _, dup := g.subCodes[f[0]]; dup {
+			return fmt.Errorf("duplicate code %q", f[0])
+		}
+		typ := "County"
+		if strings.HasSuffix(f[2], " Parish") {
+			typ = "Parish"
+		}
+		g.subCodes[f[0]] = len(g.subs)
+		g.subs = append(g.subs, sub{
+			Subdivision: Subdivision{Code: f[0], Country: "USA", Type: typ, Name: f[2], Parent: f[1]},
+			country:     ci, parent: parent, lat: lat, lon: lon, hasGeo: true, county: true, pop: int32(pop)})
+		return nil
+	})
+}
+
 // isDivisionWord reports the words news puts after a subdivision's name
 // ("Idlib province", "the Donetsk region") or that ISO names carry.
 func isDivisionWord(w string) bool {
@@ -569,6 +627,9 @@ func subBase(folded string) (string, bool) {
 // aliases, their heads before a comma or parenthesis ("Adygeja,
 // Respublika" -> "adygeja") and without their division word.
 func (s *sub) keys() []string {
+	if s.county {
+		return []string{Fold(s.Name)}
+	}
 	var out []string
 	add := func(k string) {
 		if k != "" && !genericName(k) && !slices.Contains(out, k) {
@@ -682,26 +743,38 @@ func (g *Geo) subName(i int) string {
 }
 
 // locate gives subdivisions and territories their coordinates, once:
-// a first-level subdivision sits at the middle of the box spanned by the
-// 5th to 95th percentiles of the latitudes and longitudes of the gazetteer
-// places inside it (the way gen/geo places countries), else at its seat
-// (subdivision_aliases.tsv), else at the most populous place of its
-// country that bears its name. A territory sits at its anchor.
+// an American state at the centroid of its outline (us_census.tsv), any
+// other subdivision at the centroid of the convex hull of the gazetteer
+// places inside it, which comes closer to the middle of its area than
+// their mean or the middle of their range, which crowd towards the
+// towns; else at its seat (subdivision_aliases.tsv), else at the most
+// populous place of its country that bears its name. A territory sits at
+// its anchor.
 func (g *Geo) locate() {
 	g.geoOnce.Do(func() {
 		lats := make([][]float64, len(g.subs))
 		lons := make([][]float64, len(g.subs))
+		pops := make([]int64, len(g.subs))
 		for i := range g.places.recs {
 			r := &g.places.recs[i]
 			if a := r.admin1; a >= 0 {
 				lats[a] = append(lats[a], float64(r.lat)/1e4)
 				lons[a] = append(lons[a], float64(r.lon)/1e4)
+				pops[a] += int64(r.pop)
+			}
+		}
+		for i := range g.subs {
+			if s := &g.subs[i]; s.pop == 0 {
+				s.pop = int32(min(pops[i], math.MaxInt32))
 			}
 		}
 		for i := range g.subs {
 			s := &g.subs[i]
-			if len(lats[i]) >= 3 && !spansAntimeridian(s.Code) {
-				s.lat, s.lon, s.hasGeo = boxMiddle(lats[i]), boxMiddle(lons[i]), true
+			if s.hasGeo {
+				continue // us_census.tsv
+			}
+			if len(lats[i]) >= 3 {
+				s.lat, s.lon, s.hasGeo = hullCentroid(lats[i], lons[i])
 			}
 			if !s.hasGeo && s.seat != "" {
 				if p, ok := g.placeIn(s.seat, s.country); ok {
@@ -735,17 +808,85 @@ func (g *Geo) locate() {
 	})
 }
 
-// boxMiddle returns the middle of the 5th to 95th percentile range of xs,
-// which it sorts.
-func boxMiddle(xs []float64) float64 {
-	slices.Sort(xs)
-	return (xs[len(xs)*5/100] + xs[(len(xs)-1)*95/100]) / 2
-}
-
-// spansAntimeridian lists subdivisions whose places straddle longitude
-// 180, where a plain mean would land on the wrong side of the globe.
-func spansAntimeridian(code string) bool {
-	return code == "US-AK" || code == "RU-CHU"
+// hullCentroid returns the centroid of the area of the convex hull of
+// the points, which stands in for the centroid of the region they fill
+// when its outline is unknown. Longitudes are scaled by the cosine of the
+// mean latitude so that the hull is taken on a locally true map, and
+// measured from 0 to 360 when the points straddle longitude 180
+// (Chukotka, Fiji).
+func hullCentroid(lats, lons []float64) (float64, float64, bool) {
+	n := len(lats)
+	if n == 0 {
+		return 0, 0, false
+	}
+	if lo, hi := slices.Min(lons), slices.Max(lons); hi-lo > 180 && hi <= 180 {
+		shifted := make([]float64, n)
+		for i, x := range lons {
+			if x < 0 {
+				x += 360
+			}
+			shifted[i] = x
+		}
+		if slices.Max(shifted)-slices.Min(shifted) < hi-lo {
+			lat, lon, ok := hullCentroid(lats, shifted)
+			if lon > 180 {
+				lon -= 360
+			}
+			return lat, lon, ok
+		}
+	}
+	var mlat float64
+	for _, la := range lats {
+		mlat += la
+	}
+	mlat /= float64(n)
+	k := math.Cos(mlat * math.Pi / 180)
+	pts := make([][2]float64, n)
+	for i := range n {
+		pts[i] = [2]float64{lons[i] * k, lats[i]}
+	}
+	slices.SortFunc(pts, func(a, b [2]float64) int {
+		if c := cmp.Compare(a[0], b[0]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[1], b[1])
+	})
+	cross := func(o, a, b [2]float64) float64 {
+		return (a[0]-o[0])*(b[1]-o[1]) - (a[1]-o[1])*(b[0]-o[0])
+	}
+	hull := make([][2]float64, 0, 2*n)
+	for _, p := range pts {
+		for len(hull) >= 2 && cross(hull[len(hull)-2], hull[len(hull)-1], p) <= 0 {
+			hull = hull[:len(hull)-1]
+		}
+		hull = append(hull, p)
+	}
+	lower := len(hull) + 1
+	for i := n - 2; i >= 0; i-- {
+		p := pts[i]
+		for len(hull) >= lower && cross(hull[len(hull)-2], hull[len(hull)-1], p) <= 0 {
+			hull = hull[:len(hull)-1]
+		}
+		hull = append(hull, p)
+	}
+	hull = hull[:len(hull)-1]
+	var a, cx, cy float64
+	for i := range hull {
+		p, q := hull[i], hull[(i+1)%len(hull)]
+		c := p[0]*q[1] - q[0]*p[1]
+		a += c
+		cx += (p[0] + q[0]) * c
+		cy += (p[1] + q[1]) * c
+	}
+	if math.Abs(a) < 1e-9 {
+		var x, y float64
+		for _, p := range pts {
+			x += p[0]
+			y += p[1]
+		}
+		return y / float64(n), x / float64(n) / k, true
+	}
+	return cy / (3 * a), cx / (3 * a) / k, true
 }
 
 // placeIn returns the most populous place of a country with the name.
@@ -832,6 +973,9 @@ func (g *Geo) names(fn func(Name)) {
 // names and aliases, bare and followed by "region", "province" or the
 // division word of its kind, and "the X region".
 func (s *sub) variants() []string {
+	if s.county {
+		return []string{s.Name}
+	}
 	var out []string
 	word := strings.ToLower(s.Type)
 	if f := strings.Fields(word); len(f) > 0 {

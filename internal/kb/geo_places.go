@@ -34,9 +34,14 @@ type gazetteer struct {
 	// (the ASCII name).
 	primary hashIndex
 	stop    map[string]bool
+	// regions holds the names of regions that span countries
+	// (regions.txt), which no place stands for.
+	regions map[string]bool
 	// capitals holds the names of the places countries.tsv gives as
 	// capitals, by country index.
 	capitals map[int]string
+	// countryPop sums the population of each country's places.
+	countryPop []int64
 
 	// The alternate names (places_alt.tsv.gz) are read on first use, and
 	// indexed on the first lookup: loading needs neither.
@@ -124,6 +129,7 @@ func (g *Geo) loadPlaces() error {
 	pl.text = placesTSV
 	n := strings.Count(pl.text, "\n")
 	pl.recs = make([]placeRec, 0, n)
+	pl.countryPop = make([]int64, len(g.countries))
 	keys := make([]uint64, 0, n)
 	// Alpha-3 codes index a table rather than a map: this loop runs for
 	// every place.
@@ -161,6 +167,7 @@ func (g *Geo) loadPlaces() error {
 			pl.capitals[int(r.country)] = f[pcName]
 		}
 		pl.recs = append(pl.recs, r)
+		pl.countryPop[r.country] += int64(r.pop)
 		key := f[pcASCII]
 		if key == "" {
 			key = f[pcName]
@@ -172,17 +179,28 @@ func (g *Geo) loadPlaces() error {
 		vals[i] = int32(i)
 	}
 	pl.primary = newHashIndex(keys, vals)
-	pl.stop = map[string]bool{}
-	r, err := geoFiles.ReadFile("data/geo/place_stop.txt")
-	if err != nil {
+	var err error
+	if pl.stop, err = readNameSet("place_stop.txt"); err != nil {
 		return err
 	}
+	pl.regions, err = readNameSet("regions.txt")
+	return err
+}
+
+// readNameSet reads a data file of one name a line into a set of folded
+// names.
+func readNameSet(file string) (map[string]bool, error) {
+	r, err := geoFiles.ReadFile("data/geo/" + file)
+	if err != nil {
+		return nil, err
+	}
+	set := map[string]bool{}
 	for line := range strings.Lines(string(r)) {
 		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
-			pl.stop[Fold(line)] = true
+			set[Fold(line)] = true
 		}
 	}
-	return nil
+	return set, nil
 }
 
 // alphaIndex maps an upper-case three-letter code to 0..26³-1.
@@ -531,12 +549,31 @@ func isArabicArticle(w string) bool {
 // most populous first. "st." and "saint" stand for each other.
 func (g *Geo) findPlaces(key string) []int32 {
 	out := g.findPlacesExact(key)
-	for _, pre := range [][2]string{{"st. ", "saint "}, {"st ", "saint "}, {"saint ", "st. "}, {"ste. ", "sainte "}, {"ste ", "sainte "}, {"mt. ", "mount "}, {"mt ", "mount "}, {"ft. ", "fort "}, {"ft ", "fort "}} {
+	for _, pre := range saintForms() {
 		if rest, ok := strings.CutPrefix(key, pre[0]); ok {
 			out = mergeSorted(out, g.findPlacesExact(pre[1]+rest))
 		}
 	}
 	return out
+}
+
+// findPrimary returns the places whose primary name folds to key, with
+// the abbreviations of findPlaces, in ascending order.
+func (g *Geo) findPrimary(key string) []int32 {
+	out := g.places.primary.lookup(hashKey(key))
+	for _, pre := range saintForms() {
+		if rest, ok := strings.CutPrefix(key, pre[0]); ok {
+			out = mergeSorted(slices.Clone(out), g.places.primary.lookup(hashKey(pre[1]+rest)))
+		}
+	}
+	return out
+}
+
+// saintForms returns the abbreviations of place names that stand for
+// each other.
+func saintForms() [9][2]string {
+	return [...][2]string{{"st. ", "saint "}, {"st ", "saint "}, {"saint ", "st. "}, {"ste. ", "sainte "},
+		{"ste ", "sainte "}, {"mt. ", "mount "}, {"mt ", "mount "}, {"ft. ", "fort "}, {"ft ", "fort "}}
 }
 
 func (g *Geo) findPlacesExact(key string) []int32 {
@@ -618,7 +655,7 @@ func (g *Geo) placeNames(emit func(text string, kind NameKind, key string)) {
 			continue
 		}
 		f := g.cells(int32(i))
-		if pl.stop[Fold(f[pcName])] {
+		if k := Fold(f[pcName]); pl.stop[k] || pl.regions[k] {
 			continue
 		}
 		emit(f[pcName], NamePlace, f[pcID])
@@ -627,7 +664,7 @@ func (g *Geo) placeNames(emit func(text string, kind NameKind, key string)) {
 		}
 		if alts := g.alternates(int32(i)); (r.pop >= altThreshold || seat) && alts != "" {
 			for a := range strings.SplitSeq(alts, "|") {
-				if !pl.stop[Fold(a)] {
+				if k := Fold(a); !pl.stop[k] && !pl.regions[k] {
 					emit(a, NamePlace, f[pcID])
 				}
 			}

