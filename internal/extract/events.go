@@ -73,6 +73,15 @@ import (
 //     place named in the trigger's object ("shelled the town of X",
 //     "lifted the curfew in X") is, as in the PLOVER gold records; meetings
 //     other than visits never take their place as recipient.
+//   - An assault with no named attacker whose place is known gets an
+//     "unidentified attackers" source (sector UAF) of the place's country,
+//     as the PLOVER manual codes "unknown gunmen" and roadside bombs.
+//   - Roles keep to the phrase: a comma joins actors only in a list that
+//     "and" or "or" closes ("X, the minister said" names no second
+//     actor), the actor's own forces ("withdraw its troops from X") are
+//     no recipient, "the blockade of X" aims at X, a resignation has no
+//     recipient, and a generic object ("troops") gives way to a named one
+//     only before an adjunct ("after", "following", "as").
 //   - Counts of killed, injured, arrested, protesters and of drones,
 //     missiles, shells and rockets go to the nearest event of a fitting
 //     type; vague amounts count as their lower bound ("dozens" 24).
@@ -116,7 +125,7 @@ func (c *Coder) Events(a *news.Article) {
 		}
 		evMarkSpans(toks, a, mentions[sent.Index], dates[sent.Index])
 		c.dict.tagTokens(toks)
-		s := &evSentence{a: a, toks: toks, reported: -1}
+		s := &evSentence{a: a, p: c.p, toks: toks, reported: -1}
 		for k := range toks {
 			if toks[k].is(tREPORT) && !toks[k].is(tNOUN) && toks[k].low != "according" {
 				s.reported = k
@@ -427,6 +436,11 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 		}
 	}
 	ev.Type, ev.Mode, ev.CAMEO = c.retype(s, tr, modality)
+	if ev.Type == news.Assault && len(ev.Sources) == 0 && !negated && ev.Location != nil && ev.Location.Country != "" {
+		// "a roadside bomb near X killed three": PLOVER codes the unnamed
+		// attacker as unidentified armed forces of the place's country.
+		ev.Sources = append(ev.Sources, news.Actor{Name: "unidentified attackers", Country: ev.Location.Country, Sector: news.SectorUnarmed})
+	}
 	ti, _ = c.p.Type(ev.Type)
 	ev.Quad = ti.Quad
 	ev.Intensity = c.p.Score(ev.Type, ev.Mode)
@@ -502,6 +516,9 @@ func evSourceIsPlace(src []evUnit, m int) bool {
 // of X", "lifted the curfew in X", "arrived in X"): every type but
 // meetings, whose place is only where they happen.
 func placeIsTarget(t news.EventType, mode string) bool {
+	if t == news.Retreat && mode == "resign" {
+		return false // a resignation has no recipient
+	}
 	return t != news.Consult || mode == "visit"
 }
 

@@ -448,14 +448,14 @@ func ploverOracle(text string, golds []ploverRecord) []news.Mention {
 }
 
 // Thresholds a little under what the coder reaches (pipeline: type F1
-// 0.83, type+countries 0.57; oracle mentions: 0.84 and 0.76). The
+// 0.83, type+countries 0.63; oracle mentions: 0.84 and 0.76). The
 // pipeline's leave more room: they also move with the recogniser and the
 // resolver. Raise them as the stages improve.
 const (
-	goldTypeF1   = 0.78
-	goldDyadF1   = 0.50
-	oracleTypeF1 = 0.80
-	oracleDyadF1 = 0.72
+	goldTypeF1   = 0.80
+	goldDyadF1   = 0.60
+	oracleTypeF1 = 0.81
+	oracleDyadF1 = 0.73
 )
 
 // ploverSectors compares actor sectors of matched events with the gold.
@@ -585,5 +585,5 @@ func TestCASE2021(t *testing.T) {
 	}
 }
 
-// caseAccuracy is a little under what the pipeline reaches (0.64).
-const caseAccuracy = 0.60
+// caseAccuracy is a little under what the pipeline reaches (0.65).
+const caseAccuracy = 0.62

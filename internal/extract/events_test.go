@@ -143,6 +143,11 @@ func TestEvents(t *testing.T) {
 		{"expelled diplomats", "{Poland|COUNTRY|POL} expelled two {Russian|COUNTRY|RUS} diplomats.", []string{"SANCTION POL/>RUS/"}},
 		{"took control of", "{Rebels|ORG|COD|REB} took control of {Goma|PLACE|COD}.", []string{"ASSAULT COD/REB>COD/"}},
 		{"called for", "{The UN|ORG|IGO|GOV} called for a ceasefire in {Gaza|PLACE|PSE}.", []string{"REQUEST IGO/GOV>PSE/"}},
+		{"trailing attribution is no target", "{The minister|PERSON|KGZ|GOV} agreed to meet {Kazakhstan|COUNTRY|KAZ}, {the speaker|PERSON|KGZ|LEG} said.", []string{"AGREE KGZ/GOV>KAZ/"}},
+		{"own forces are no target", "{Chad|COUNTRY|TCD} offered its {troops|ORG||MIL} to {Niger|COUNTRY|NER}.", []string{"AGREE TCD/>NER/"}},
+		{"blockade of a country", "{The navy|ORG|GRC|MIL} imposed a blockade of {Albania|COUNTRY|ALB} with {Italian|COUNTRY|ITA} help.", []string{"COERCE GRC/MIL>ALB/"}},
+		{"resignation has no recipient", "{The premier|PERSON|HTI|GOV} resigned to allow new elections in {Haiti|COUNTRY|HTI}.", []string{"RETREAT HTI/GOV>"}},
+		{"unnamed attacker", "A roadside bomb near {Kandahar|PLACE|AFG} killed two {soldiers|ORG|USA|MIL}.", []string{"ASSAULT AFG/UAF>USA/MIL"}},
 		{"joint exercise of two is cooperate", "{French|COUNTRY|FRA} and {Egyptian|COUNTRY|EGY} warships held naval drills.", []string{"COOPERATE FRA/+EGY/>"}},
 	}
 	for _, tt := range tests {

@@ -614,7 +614,9 @@ func (p *mentionPiece) capitalRun(k, limit int, person bool) int {
 		case p.capitalised(j) && !isNameStopWord(p.fold(j)) && !isCalendarName(p.fold(j)):
 			j++
 			n++
-		case j > k && isNameParticle(p.fold(j)) && p.capitalised(j+1) && p.joined(j+1) && p.fold(j) != "and" && p.fold(j) != "of":
+		case j > k && isNameParticle(p.fold(j)) && p.capitalised(j+1) && p.joined(j+1) && p.fold(j) != "and" && p.fold(j) != "of" &&
+			!isNameStopWord(p.fold(j+1)) && !isCalendarName(p.fold(j+1)):
+			// "Abu Bakr al Baghdadi", but not "Tutu on Sunday"
 			j++
 		default:
 			return j

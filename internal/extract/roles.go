@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"chronicle/internal/kb"
 	"chronicle/internal/news"
 )
 
@@ -14,6 +15,7 @@ const (
 // evSentence is one sentence being coded: its tokens and the article.
 type evSentence struct {
 	a    *news.Article
+	p    *kb.Patterns
 	toks []evToken
 	// reported is the index of the first reporting verb, or -1.
 	reported int
@@ -125,6 +127,7 @@ func (s *evSentence) objectish(u evUnit) bool {
 // United States and Jordan", "Iran, Libya and Sudan".
 func (s *evSentence) group(u evUnit) []evUnit {
 	g := []evUnit{u}
+	leftConj := false
 	// leftwards
 	for f := u.first; ; {
 		j := f - 1
@@ -147,11 +150,17 @@ func (s *evSentence) group(u evUnit) []evUnit {
 		}
 		g = append([]evUnit{v}, g...)
 		f = v.first
+		if s.toks[j].low != "," {
+			leftConj = true
+		}
 	}
-	// rightwards
+	// rightwards; a comma joins only inside a list that "and" or "or"
+	// closes: in "X, the minister said" the comma ends the phrase.
+	conj := leftConj
+	closed := len(g)
 	for l := u.last; ; {
 		j := l + 1
-		if j < len(s.toks) && s.toks[j].low == "," && j+1 < len(s.toks) && s.toks[j+1].low == "and" {
+		if j < len(s.toks) && s.toks[j].low == "," && j+1 < len(s.toks) && (s.toks[j+1].low == "and" || s.toks[j+1].low == "or") {
 			j++
 		}
 		if j >= len(s.toks) || !(s.toks[j].low == "and" || s.toks[j].low == "," || s.toks[j].low == "or") {
@@ -167,8 +176,14 @@ func (s *evSentence) group(u evUnit) []evUnit {
 		v := s.unitAt(k)
 		g = append(g, v)
 		l = v.last
+		if s.toks[j].low != "," {
+			conj, closed = true, len(g)
+		}
 	}
-	return g
+	if !conj {
+		return []evUnit{u}
+	}
+	return g[:closed]
 }
 
 // scopeBreak reports whether token k ends a clause for role search:
@@ -304,8 +319,9 @@ func (s *evSentence) locative(u evUnit) bool {
 
 // object finds the first actor mentions after token from, up to the end
 // of the clause; mentions after a locative preposition or "by" are not
-// objects. It also returns the first place mention it passed.
-func (s *evSentence) object(from int, agents bool) ([]evUnit, *evUnit) {
+// objects. With purpose set, a purpose infinitive ends the search. It
+// also returns the first place mention it passed.
+func (s *evSentence) object(from int, agents, purpose bool) ([]evUnit, *evUnit) {
 	var place *evUnit
 	var first []evUnit
 	for k := from; k < len(s.toks) && k < from+25; k++ {
@@ -316,6 +332,9 @@ func (s *evSentence) object(from int, agents bool) ([]evUnit, *evUnit) {
 		if t.low == "and" && k+1 < len(s.toks) && s.toks[k+1].is(tVERB) && evVerbal(s.toks, k+1) {
 			break
 		}
+		if k > from && (s.adjunctStart(k) && first != nil || purpose && s.purposeStart(k)) {
+			break
+		}
 		if t.mention < 0 {
 			continue
 		}
@@ -323,6 +342,13 @@ func (s *evSentence) object(from int, agents bool) ([]evUnit, *evUnit) {
 		p, j := s.governedByPrep(u.first)
 		switch {
 		case p == "by" && !agents:
+		case s.owned(u):
+			// "withdraw its troops from X", "strengthened its forces in
+			// X": the actor's own forces are not the recipient.
+		case p == "of" && !s.placeOnly(u) && s.ofActor(j):
+			// "the blockade of X", "the occupation of X": the country
+			// the act is aimed at.
+			return s.group(u), place
 		case s.isPlace(u) && j >= 0 && (s.toks[j].is(tLOC) || p == "of"):
 			if place == nil {
 				uu := u
@@ -344,6 +370,58 @@ func (s *evSentence) object(from int, agents bool) ([]evUnit, *evUnit) {
 		k = u.last
 	}
 	return first, place
+}
+
+// adjunctStart reports whether token k opens an adjunct that ends a
+// verb's object region: a temporal or causal preposition or conjunction
+// ("after talks with X", "following an attack by X", "as X threatened")
+// or a participle or finite verb after a noun, which starts a reduced
+// relative or a new clause ("techniques used against X", "as battles
+// raged in X").
+func (s *evSentence) adjunctStart(k int) bool {
+	switch s.toks[k].low {
+	case "after", "following", "before", "since", "during", "despite", "amid", "amidst", "as", "when", "whereas", "unless", "if":
+		return true
+	}
+	return false
+}
+
+// purposeStart reports whether token k opens a purpose infinitive ("to
+// allow elections"), which ends the object region of an act that does not
+// take an act as its content.
+func (s *evSentence) purposeStart(k int) bool {
+	if s.toks[k].low != "to" || k+1 >= len(s.toks) {
+		return false
+	}
+	n := &s.toks[k+1]
+	return n.is(tVERB) && !n.is(tNOUN|tPAST|tING|tCAP) && n.mention < 0
+}
+
+// owned reports whether a mention unit is a generic group after a
+// possessive pronoun: "its troops", "their forces".
+func (s *evSentence) owned(u evUnit) bool {
+	if u.first == 0 {
+		return false
+	}
+	if r := s.mention(u).Rule; r != "kb:institution" && r != "role-noun" && !s.generic(u) {
+		return false
+	}
+	switch s.toks[u.first-1].low {
+	case "its", "their", "his", "her", "our":
+		return true
+	}
+	return false
+}
+
+// ofActor reports whether the "of" at token j hangs off a noun of an act
+// ("the blockade of", "the withdrawal of") rather than a place noun ("the
+// town of") or a name.
+func (s *evSentence) ofActor(j int) bool {
+	if j < 1 || s.toks[j].low != "of" {
+		return false
+	}
+	p := &s.toks[j-1]
+	return p.mention < 0 && !p.is(tPLACEN|evClosedClass|tDET|tNUM|tNUMW|tTIME|tROLE|tCAP) && len(p.low) > 3
 }
 
 // crowd reports whether one of the units names protesters: "protesters",
@@ -479,7 +557,7 @@ func (s *evSentence) speaker() []evUnit {
 			continue
 		}
 		if t.low == "according" {
-			if g, _ := s.object(k+1, false); g != nil {
+			if g, _ := s.object(k+1, false, false); g != nil {
 				return g
 			}
 			continue
@@ -699,7 +777,7 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 				passive = true
 			}
 		}
-		tgt, objPlace = s.object(h+1, false)
+		tgt, objPlace = s.object(h+1, false, false)
 		if src == nil {
 			// the subject of the light verb: "X launched an attack on Y",
 			// "X held talks with Y"; not inside a PP ("killed in an attack").
@@ -737,7 +815,9 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 	}
 	// "rejected calls by X", "accepted demands from X": for verbal acts
 	// about another's words, the author of those words is the target.
-	tgt, objPlace = s.object(h+1, agentTarget(mt.rule.typ))
+	// A resignation is aimed at nobody: "resigned to allow elections in X".
+	resign := mt.rule.typ == news.Retreat && mt.rule.mode == "resign"
+	tgt, objPlace = s.object(h+1, agentTarget(mt.rule.typ), resign)
 	if tgt != nil && src != nil && sameEvUnits(src, tgt) {
 		tgt = nil
 	}

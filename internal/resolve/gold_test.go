@@ -23,8 +23,8 @@ const (
 	ngecCountryMin       = 0.88
 	ngecSectorMin        = 0.72
 	ngecPersonCountryMin = 0.93
-	ploverRecallMin      = 0.85
-	ploverPrecisionMin   = 0.92
+	ploverRecallMin      = 0.88
+	ploverPrecisionMin   = 0.94
 )
 
 // readJSONL decodes every line of a JSON-lines file into a new T.

@@ -89,6 +89,12 @@ func (r *Resolver) institution(c *context, i int) {
 	}
 	a := news.Actor{Name: strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(m.Text, "the "), "The ")),
 		Country: cue.Country, Sector: cue.Sector, Role: cue.Role}
+	if m.Rule == "kb:demonym+institution" && wordBefore(c.a, m) == "ethnic" {
+		// "ethnic Albanian guerrillas operating in Macedonia"
+		if home := r.residence(c, i); home != "" {
+			a.Country = home
+		}
+	}
 	if _, ok := strings.CutPrefix(cue.Entity, "person:"); ok && a.Country == "" {
 		// "the Trump administration": the leader's country.
 		if p, ok := r.pickPerson(c, cue.Name, cue); ok {
@@ -103,6 +109,9 @@ func (r *Resolver) institution(c *context, i int) {
 	}
 	if a.Country == "" {
 		a.Country = c.ownerCountry(i)
+	}
+	if a.Country == "" {
+		a.Country = c.modifierCountry(i)
 	}
 	if a.Country == "" {
 		a.Country = r.placeCountry(c, i)
@@ -187,6 +196,56 @@ func (c *context) ownerCountry(i int) string {
 		}
 	}
 	return ""
+}
+
+// modifierCountry returns the country of a nationality or country that
+// modifies mention i from right before it, joined by a hyphenated
+// participle or one lower-case adjective: "Vietnamese-led forces",
+// "Irish nationalist guerrillas". It returns "" otherwise.
+func (c *context) modifierCountry(i int) string {
+	if i == 0 {
+		return ""
+	}
+	m, o := &c.a.Mentions[i], &c.a.Mentions[i-1]
+	if o.Type != news.Country || o.Actor.Country == "" || o.Span.End > m.Span.Start {
+		return ""
+	}
+	gap := c.a.Text[o.Span.End:m.Span.Start]
+	if g, ok := strings.CutPrefix(gap, "-"); ok {
+		// "-led ", "-backed ", "-based "
+		w, rest, _ := strings.Cut(g, " ")
+		if rest != "" || !strings.HasSuffix(w, "ed") {
+			return ""
+		}
+		return o.Actor.Country
+	}
+	w := strings.TrimSpace(gap)
+	if gap == " " || w != "" && !strings.ContainsAny(w, " ,;:()\"") && strings.ToLower(w) == w && strings.HasPrefix(gap, " ") && strings.HasSuffix(gap, " ") && !functionWord(w) && !verbLike(w) {
+		return o.Actor.Country
+	}
+	return ""
+}
+
+// verbLike reports whether a lower-case word may be a verb rather than an
+// adjective: "Britain mobilized army reservists".
+func verbLike(w string) bool {
+	for _, suf := range []string{"ed", "s", "ing"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// functionWord reports whether w is a word that separates two phrases
+// rather than modifying the second: "and", "of", "in", "said".
+func functionWord(w string) bool {
+	switch w {
+	case "and", "or", "of", "in", "on", "at", "to", "from", "by", "with", "for", "against", "the", "a", "an",
+		"said", "says", "told", "than", "as", "near", "after", "before", "while", "but", "nor", "into", "over":
+		return true
+	}
+	return false
 }
 
 // sameInstitution reports whether a role noun of an institution ("the

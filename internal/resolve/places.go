@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"slices"
 	"strings"
 
 	"chronicle/internal/kb"
@@ -8,13 +9,32 @@ import (
 )
 
 // locate resolves a place name with the article's hints: its countries,
-// most mentioned first, and its dateline.
+// most mentioned first, its dateline, and the other places it names.
 func (r *Resolver) locate(name string, c *context) (news.Location, bool) {
-	h := kb.Hints{Countries: c.countries(), Near: c.dateline}
+	h := kb.Hints{Countries: c.countries(), Near: c.dateline, Context: placeContext(c.a, name)}
 	if c.dateline != nil && c.dateline.Country != "" {
 		h.Countries = append([]string{c.dateline.Country}, h.Countries...)
 	}
 	return r.geo.Resolve(name, h)
+}
+
+// maxPlaceContext bounds the other place names given as context: each
+// costs a gazetteer look-up on every resolution.
+const maxPlaceContext = 8
+
+// placeContext returns the article's other place names, in order, without
+// repeats.
+func placeContext(a *news.Article, name string) []string {
+	var out []string
+	for _, m := range a.Mentions {
+		if m.Type != news.Place || m.Text == name || len(out) == maxPlaceContext {
+			continue
+		}
+		if !slices.Contains(out, m.Text) {
+			out = append(out, m.Text)
+		}
+	}
+	return out
 }
 
 // country resolves a country named or implied by a nationality. A
@@ -29,6 +49,23 @@ func (r *Resolver) country(c *context, i int) {
 		}
 	}
 	m.Actor = news.Actor{Name: cn.Name, Entity: "country:" + cn.Alpha3, Country: cn.Alpha3}
+	if m.Rule == "kb:demonym" && i > 0 && c.a.Mentions[i-1].Type == news.Country && c.a.Mentions[i-1].Actor.Country != "" &&
+		c.a.Text[c.a.Mentions[i-1].Span.End:m.Span.Start] == " " && strings.HasSuffix(m.Text, "s") {
+		// "Bosnian Serbs", "Iraqi Kurds": a people of the country named
+		// first.
+		m.Actor = news.Actor{Name: c.a.Text[c.a.Mentions[i-1].Span.Start:m.Span.End], Country: c.a.Mentions[i-1].Actor.Country, Sector: news.SectorCivilian}
+		return
+	}
+	if m.Rule == "kb:demonym" && ethnicGroup(c.a, m) {
+		// "ethnic Albanians in Serbia", "the Albanians of southern
+		// Serbia": a people where it lives, coded as civilians of the
+		// country the sentence places it in.
+		m.Actor = news.Actor{Name: m.Text, Country: cn.Alpha3, Sector: news.SectorCivilian}
+		if home := r.residence(c, i); home != "" {
+			m.Actor.Country = home
+		}
+		return
+	}
 	if m.Rule == "kb:country" && locative(c.a, m) {
 		if loc, ok := r.geo.Resolve(m.Text, kb.Hints{}); ok && loc.Country == cn.Alpha3 {
 			m.Place = &loc
@@ -64,4 +101,73 @@ func (r *Resolver) place(c *context, i int) {
 	if m.Rule == "kb:capital" && !locative(c.a, m) {
 		m.Actor.Sector = news.SectorGovernment
 	}
+}
+
+// ethnicGroup reports whether a nationality word names an ethnic group
+// rather than a state: "ethnic Albanians", "the Albanian population",
+// "Albanians of southern Serbia", "Kurds in Iraq".
+func ethnicGroup(a *news.Article, m *news.Mention) bool {
+	if wordBefore(a, m) == "ethnic" {
+		return true
+	}
+	rest := strings.TrimLeft(a.Text[m.Span.End:], " ")
+	next, _, _ := strings.Cut(rest, " ")
+	switch kb.Fold(strings.TrimRight(next, ".,;:")) {
+	case "population", "minority", "community", "villagers", "inhabitants":
+		return true
+	case "of", "in":
+		// a people named in the plural right before the place it lives
+		// in: the next mention is a place a few words on
+		if !strings.HasSuffix(m.Text, "s") || strings.HasSuffix(m.Text, "ss") {
+			return false
+		}
+		for k := range a.Mentions {
+			o := &a.Mentions[k]
+			if o.Span.Start < m.Span.End {
+				continue
+			}
+			gap := a.Text[m.Span.End:o.Span.Start]
+			return len(strings.Fields(gap)) <= 3 && !strings.ContainsAny(gap, ",;()") &&
+				(o.Type == news.Place || o.Type == news.Country) && o.Rule != "kb:demonym"
+		}
+	}
+	return false
+}
+
+// residence returns the country of the place the sentence of mention i
+// locates it in: the first place after it named with a locative or "of"
+// ("in Serbia", "of southern Serbia", "near Macedonia's border"), else
+// the last such place before it; "" when there is none.
+func (r *Resolver) residence(c *context, i int) string {
+	m := &c.a.Mentions[i]
+	country := func(o *news.Mention) string {
+		if o.Type != news.Place && o.Type != news.Country || o.Rule == "kb:demonym" {
+			return ""
+		}
+		switch wordBefore(c.a, o) {
+		case "in", "of", "near", "across", "inside", "throughout", "within", "around", "the",
+			"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+			"southeastern", "southwestern", "northeastern", "northwestern":
+		default:
+			return ""
+		}
+		if o.Actor.Country != "" {
+			return o.Actor.Country
+		}
+		if loc, ok := r.locate(o.Text, c); ok {
+			return loc.Country
+		}
+		return ""
+	}
+	for j := i + 1; j < len(c.a.Mentions) && c.a.Mentions[j].Sentence == m.Sentence; j++ {
+		if cc := country(&c.a.Mentions[j]); cc != "" {
+			return cc
+		}
+	}
+	for j := i - 1; j >= 0 && c.a.Mentions[j].Sentence == m.Sentence; j-- {
+		if cc := country(&c.a.Mentions[j]); cc != "" {
+			return cc
+		}
+	}
+	return ""
 }

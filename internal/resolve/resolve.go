@@ -244,7 +244,13 @@ func wordBefore(a *news.Article, m *news.Mention) string {
 // locative reports whether the mention names a location rather than an
 // actor: "in Syria", "near Gaza", "to Paris".
 func locative(a *news.Article, m *news.Mention) bool {
-	switch wordBefore(a, m) {
+	w := wordBefore(a, m)
+	if w == "the" {
+		// "in the Ivory Coast", "near the Gaza Strip"
+		s := strings.TrimRight(a.Text[:m.Span.Start], " \t\n\u00a0")
+		w = wordBefore(a, &news.Mention{Span: news.Span{Start: len(s) - len("the"), End: len(s)}})
+	}
+	switch w {
 	case "in", "near", "at", "from", "to", "into", "across", "outside", "inside", "around", "toward", "towards",
 		"via", "through", "throughout", "within", "visited", "visit", "entered", "left", "leaving", "reached",
 		"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",

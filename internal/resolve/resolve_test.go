@@ -91,6 +91,18 @@ func TestResolveActors(t *testing.T) {
 			news.Actor{Name: "Türkiye", Entity: "country:TUR", Country: "TUR"}},
 		{"capital as actor", "Tehran rejected the offer.", "2022-05-01", "Tehran",
 			news.Actor{Name: "Tehran", Entity: "place:112931", Country: "IRN", Sector: "GOV"}},
+		{"nationality before a hyphenated participle", "Kenyan-led forces patrolled the border with Somalia.", "2022-05-01", "forces",
+			news.Actor{Name: "forces", Entity: "org:KEN-forces", Country: "KEN", Sector: "MIL", Role: "Forces"}},
+		{"ethnic group where it lives", "Ethnic Hungarians in Romania marched on Sunday.", "2022-05-01", "Hungarians",
+			news.Actor{Name: "Hungarians", Country: "ROU", Sector: "CVL"}},
+		{"people of a place", "The Hungarians of southern Slovakia voted on Monday.", "2022-05-01", "Hungarians",
+			news.Actor{Name: "Hungarians", Country: "SVK", Sector: "CVL"}},
+		{"people of a country named first", "Iraqi Turkmens staged a sit-in.", "2022-05-01", "Turkmens",
+			news.Actor{Name: "Iraqi Turkmens", Country: "IRQ", Sector: "CVL"}},
+		{"nationality alone stays a state", "Hungarians and Romanians voted.", "2022-05-01", "Hungarians",
+			news.Actor{Name: "Hungary", Entity: "country:HUN", Country: "HUN"}},
+		{"rebels in a country", "Rebels in the Central African Republic seized a town.", "2022-05-01", "Rebels",
+			news.Actor{Name: "Rebels", Country: "CAF", Sector: "REB", Role: "Rebels"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
