@@ -14,7 +14,9 @@ import (
 // The lexicon of reported speech lives in data/speech: verbs.tsv (reporting
 // verbs and how they frame their speaker and content), phrases.tsv (cues
 // that are not verbs, channels and the adverbs that may stand around a
-// cue) and sources.tsv (nouns that name a speaker without naming them).
+// cue), sources.tsv (nouns that name a speaker without naming them) and
+// words.tsv (the closed word classes that clauses, speakers and titles
+// are read with).
 //
 //go:embed data/speech
 var speechFS embed.FS
@@ -69,23 +71,62 @@ type SpeechSource struct {
 	Kind   SourceKind
 }
 
+// WordClass names a closed class of words of words.tsv: the words that
+// answer one question a reader of reported speech asks of a word.
+type WordClass string
+
+// Word classes.
+const (
+	WordNounMarker     WordClass = "noun-marker"     // a reporting verb after it is a noun: "the report"
+	WordCopula         WordClass = "copula"          // a reporting verb after it is passive: "was said"
+	WordParticipleLead WordClass = "participle-lead" // a participle cue after it hangs from its clause: "while chanting"
+	WordClauseOpener   WordClass = "clause-opener"   // a clause with its own subject follows: "because"
+	WordPrepPhrase     WordClass = "prep-phrase"     // opens a short phrase after a cue: "said on Monday that"
+	WordHearer         WordClass = "hearer"          // a one-word hearer: "told reporters"
+	WordHearerDet      WordClass = "hearer-det"      // opens a short hearer phrase: "told the court"
+	WordNotClause      WordClass = "not-clause"      // cannot start a clause reported without "that"
+	WordClauseSubject  WordClass = "clause-subject"  // starts a clause after a hearer: "told her he"
+	WordModifier       WordClass = "modifier"        // starts a phrase after a speaker's head: "a source close to"
+	WordHonorific      WordClass = "honorific"       // a title before a name: "Mr", "Sen"
+	WordNPStop         WordClass = "np-stop"         // cannot stand in a noun phrase before a source noun
+	WordQuantifier     WordClass = "quantifier"      // belongs to the group mention after it: "three", "senior"
+	WordAppositive     WordClass = "appositive"      // begins an apposition after a comma: "a", "who"
+	WordParty          WordClass = "party"           // a party word that begins an apposition: "Democrat"
+	WordVerbLike       WordClass = "verb-like"       // cannot stand inside a speaker's name: "and", "was"
+	WordTitleCue       WordClass = "title-cue"       // a quote after it is a title: "the film"
+	WordTitleSmall     WordClass = "title-small"     // a title leaves it in lower case: "of", "the"
+	WordOpening        WordClass = "opening"         // opens a phrase rather than a clause: "after"
+	WordClauseTail     WordClass = "clause-tail"     // a cue before it ends its clause: "citing"
+)
+
+// wordClasses lists the word classes of words.tsv.
+func wordClasses() []WordClass {
+	return []WordClass{
+		WordNounMarker, WordCopula, WordParticipleLead, WordClauseOpener, WordPrepPhrase, WordHearer,
+		WordHearerDet, WordNotClause, WordClauseSubject, WordModifier, WordHonorific, WordNPStop,
+		WordQuantifier, WordAppositive, WordParty, WordVerbLike, WordTitleCue, WordTitleSmall, WordOpening,
+		WordClauseTail,
+	}
+}
+
 // Speech is the loaded lexicon of reported speech. It is read-only after
 // LoadSpeech and safe for concurrent use.
 type Speech struct {
 	verbs   map[string][]SpeechVerb // form -> verbs whose first word it inflects
 	phrases []SpeechPhrase
 	sources map[string]SpeechSource // singular and plural -> source
+	words   map[WordClass][]string  // class -> its words in file order
 }
 
-// LoadSpeech parses the embedded reporting verbs, speech phrases and source
-// nouns. It returns an error naming the file and line of the first
-// malformed row.
+// LoadSpeech parses the embedded reporting verbs, speech phrases, source
+// nouns and word classes. It returns an error naming the file and line of
+// the first malformed row.
 func LoadSpeech() (*Speech, error) {
 	return parseSpeech(speechFS, "data/speech")
 }
 
 func parseSpeech(fsys fs.FS, dir string) (*Speech, error) {
-	s := &Speech{verbs: make(map[string][]SpeechVerb), sources: make(map[string]SpeechSource)}
+	s := &Speech{verbs: make(map[string][]SpeechVerb), sources: make(map[string]SpeechSource), words: make(map[WordClass][]string)}
 	steps := []struct {
 		file string
 		cols int
@@ -94,6 +135,7 @@ func parseSpeech(fsys fs.FS, dir string) (*Speech, error) {
 		{"verbs.tsv", 4, s.addVerb},
 		{"phrases.tsv", 2, s.addPhrase},
 		{"sources.tsv", 4, s.addSource},
+		{"words.tsv", 2, s.addWords},
 	}
 	for _, st := range steps {
 		if err := readSpeechTSV(fsys, path.Join(dir, st.file), st.cols, st.add); err != nil {
@@ -215,6 +257,27 @@ func (s *Speech) addSource(f []string) error {
 	return nil
 }
 
+func (s *Speech) addWords(f []string) error {
+	c := WordClass(f[0])
+	if !slices.Contains(wordClasses(), c) {
+		return fmt.Errorf("unknown word class %q", f[0])
+	}
+	words := strings.Fields(f[1])
+	if len(words) == 0 {
+		return fmt.Errorf("class %q has no words", f[0])
+	}
+	for _, w := range words {
+		if w != strings.ToLower(w) {
+			return fmt.Errorf("class %q: word %q is not lower case", f[0], w)
+		}
+		if slices.Contains(s.words[c], w) {
+			return fmt.Errorf("class %q: word %q listed twice", f[0], w)
+		}
+		s.words[c] = append(s.words[c], w)
+	}
+	return nil
+}
+
 // speechSector reports whether sec has the shape of a PLOVER sector code:
 // three upper-case letters. The codes themselves are those of
 // data/actors/sectors.tsv.
@@ -252,6 +315,17 @@ func (s *Speech) Sources(fn func(SpeechSource)) {
 	for w, src := range s.sources {
 		if w == src.Noun {
 			fn(src)
+		}
+	}
+}
+
+// Words calls fn for every word of every word class, class by class in
+// the order of the WordClass constants and each class's words in file
+// order.
+func (s *Speech) Words(fn func(word string, c WordClass)) {
+	for _, c := range wordClasses() {
+		for _, w := range s.words[c] {
+			fn(w, c)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -106,6 +107,7 @@ func TestParseSpeechErrors(t *testing.T) {
 		"verbs.tsv":   "say\tsay,says,said\tsay\tinvert,that\n",
 		"phrases.tsv": "according to\taccording\n",
 		"sources.tsv": "official\tofficials\tGOV\tperson\n",
+		"words.tsv":   "honorific\tmr mrs\nhonorific\tdr\n",
 	}
 	tests := []struct {
 		name string
@@ -121,6 +123,11 @@ func TestParseSpeechErrors(t *testing.T) {
 		{"sector", "sources.tsv", "official\tofficials\tgov\tperson\n", `unknown sector "gov"`},
 		{"source kind", "sources.tsv", "official\tofficials\tGOV\tgroup\n", `unknown kind "group"`},
 		{"duplicate", "sources.tsv", "official\tofficials\tGOV\tperson\nofficials\t-\tGOV\tperson\n", "listed twice"},
+		{"word class", "words.tsv", "honorifics\tmr\n", `unknown word class "honorifics"`},
+		{"no words", "words.tsv", "honorific\t-\n", `words.tsv:1: class "honorific" has no words`},
+		{"word case", "words.tsv", "honorific\tMr\n", `word "Mr" is not lower case`},
+		{"duplicate word", "words.tsv", "honorific\tmr\nhonorific\tdr mr\n", `words.tsv:2: class "honorific": word "mr" listed twice`},
+		{"word columns", "words.tsv", "honorific\n", "words.tsv:1: 1 columns, want 2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -141,5 +148,61 @@ func TestParseSpeechErrors(t *testing.T) {
 	}
 	if _, err := parseSpeech(fsys, "d"); err != nil {
 		t.Errorf("parseSpeech(good) = %v, want nil", err)
+	}
+}
+
+func TestSpeechWords(t *testing.T) {
+	s, err := LoadSpeech()
+	if err != nil {
+		t.Fatalf("LoadSpeech() = %v", err)
+	}
+	classes := map[WordClass][]string{}
+	s.Words(func(w string, c WordClass) { classes[c] = append(classes[c], w) })
+	for _, c := range wordClasses() {
+		if len(classes[c]) == 0 {
+			t.Errorf("Words gave no word of class %q", c)
+		}
+	}
+	tests := []struct {
+		word  string
+		class WordClass
+		want  bool
+	}{
+		{"mr", WordHonorific, true},
+		{"senator", WordHonorific, true},
+		{"official", WordHonorific, false},
+		{"reporters", WordHearer, true},
+		{"so-called", WordTitleCue, true},
+		{"vs.", WordTitleSmall, true},
+		{"democrat", WordParty, true},
+		{"citing", WordClauseTail, true},
+		{"unnamed", WordQuantifier, true},
+		{"the", WordNounMarker, true},
+		{"the", WordQuantifier, true},
+		{"said", WordNounMarker, false},
+	}
+	for _, tt := range tests {
+		if got := slices.Contains(classes[tt.class], tt.word); got != tt.want {
+			t.Errorf("Words: %q in class %q = %v, want %v", tt.word, tt.class, got, tt.want)
+		}
+	}
+}
+
+func TestSpeechWordsOrder(t *testing.T) {
+	fsys := fstest.MapFS{
+		"d/verbs.tsv":   {Data: []byte("say\tsay,said\tsay\t-\n")},
+		"d/phrases.tsv": {Data: []byte("according to\taccording\n")},
+		"d/sources.tsv": {Data: []byte("official\tofficials\tGOV\tperson\n")},
+		"d/words.tsv":   {Data: []byte("# titles\nhonorific\tsen mr\ncopula\twas\nhonorific\tdr\n")},
+	}
+	s, err := parseSpeech(fsys, "d")
+	if err != nil {
+		t.Fatalf("parseSpeech = %v", err)
+	}
+	var got []string
+	s.Words(func(w string, c WordClass) { got = append(got, string(c)+":"+w) })
+	want := []string{"copula:was", "honorific:sen", "honorific:mr", "honorific:dr"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Words gave %q, want %q", got, want)
 	}
 }

@@ -1,0 +1,422 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"chronicle/internal/kb"
+	"chronicle/internal/news"
+)
+
+// quote classifies and reports the quote at token qi.
+func (fs *frameScan) quote(qi int) {
+	sc := fs.sc
+	p := sc.pairs[fs.toks[qi].q]
+	span := trimQuoteText(sc.text, p.inner())
+	if span.Start >= span.End {
+		return
+	}
+	opens := fs.opensClause(qi)
+	pre, sep := fs.preCue(qi)
+	post := fs.postCue(qi)
+	upper := startsUpper(sc.text[span.Start:span.End])
+	if post != nil && (sep == ":" || endsWithStop(sc.text[p.open+p.on:p.close])) {
+		post = nil // `X wrote: "A." His aide added ...`: a new sentence
+	}
+	switch {
+	case post != nil && opens:
+		post.used = true
+		fs.emit(span, news.Direct, post.who, fs.cueText(post), "direct:cue-after", fs.toks[qi].q)
+	case pre != nil && (sep == ":" || sep == "," || sep == "" && upper && fs.endsQuoteClause(qi) && !sc.f.titleCase(sc.text[span.Start:span.End])):
+		pre.used = true
+		fs.emit(span, news.Direct, pre.who, fs.cueText(pre), "direct:cue-before", fs.toks[qi].q)
+	case post == nil && fs.dashSigned(qi) != nil:
+		fs.emit(span, news.Direct, fs.dashSigned(qi), "", "direct:signed", fs.toks[qi].q)
+	case fs.isPunct(qi-1, ":") && fs.wholeClause(qi) && len(fs.cues) == 0 && fs.colonSpeaker(qi-1) != nil:
+		fs.emit(span, news.Direct, fs.colonSpeaker(qi-1), "", "direct:colon", fs.toks[qi].q)
+	case opens && (fs.wholeClause(qi) || fs.quoteEndsWithComma(qi)) && !sc.f.titleCase(sc.text[span.Start:span.End]):
+		if sc.continues(fs.fi) && !fs.isDash(qi+1) {
+			fs.emit(span, news.Direct, sc.last, sc.lastCue, "direct:continued", fs.toks[qi].q)
+			return
+		}
+		fs.emit(span, news.Direct, nil, "", "direct:unattributed", fs.toks[qi].q)
+	default:
+		if rule := fs.nameQuote(qi, span); rule != "" {
+			fs.emit(span, news.Partial, nil, "", rule, fs.toks[qi].q)
+			return
+		}
+		if h := fs.nearestCue(qi); h != nil {
+			fs.emit(span, news.Partial, h.who, fs.cueText(h), "partial:cue", fs.toks[qi].q)
+			return
+		}
+		fs.emit(span, news.Partial, nil, "", "scare", fs.toks[qi].q)
+	}
+}
+
+// trimQuoteText trims white space and a trailing comma from the words
+// between the marks: in `"...," she said` the comma is the reporter's.
+func trimQuoteText(t string, s news.Span) news.Span {
+	for s.Start < s.End {
+		r, n := utf8.DecodeRuneInString(t[s.Start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s.Start += n
+	}
+	s.End = trimEnd(t, s.Start, s.End)
+	for s.End > s.Start && (t[s.End-1] == ',' || t[s.End-1] == ';') {
+		s.End = trimEnd(t, s.Start, s.End-1)
+	}
+	return s
+}
+
+// endsWithStop reports whether the words of a quote end with a full stop.
+func endsWithStop(s string) bool {
+	return strings.HasSuffix(strings.TrimRightFunc(s, unicode.IsSpace), ".")
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensClause reports whether the quote at qi starts its clause: it
+// opens the frame, or follows a colon, a dash, a bracket, another quote
+// or a comma after one.
+func (fs *frameScan) opensClause(qi int) bool {
+	if qi == 0 {
+		return true
+	}
+	if fs.isQuote(qi - 1) {
+		return true
+	}
+	if fs.toks[qi-1].kind == tokPunct {
+		switch fs.word(qi - 1) {
+		case ":", ";", "…":
+			return true
+		case "—", "–", "-", "(", "[":
+			// "welcome the governor - "my new best friend."": an
+			// apposition unless a sentence starts.
+			p := fs.sc.pairs[fs.toks[qi].q]
+			return startsUpper(fs.sc.text[p.open+p.on : p.close])
+		case ",":
+			return fs.isQuote(qi-2) || fs.cueEndsAt(qi-1)
+		}
+	}
+	return false
+}
+
+// cueEndsAt reports whether a cue group ends right before token k.
+func (fs *frameScan) cueEndsAt(k int) bool {
+	for i := range fs.cues {
+		if fs.cues[i].right == k {
+			return true
+		}
+	}
+	return false
+}
+
+// preCue returns the cue right before the quote at qi and what separates
+// them: ":", ",", "that" or nothing.
+func (fs *frameScan) preCue(qi int) (*cueHit, string) {
+	for i := range fs.cues {
+		h := &fs.cues[i]
+		switch {
+		case h.right == qi:
+			return h, ""
+		case h.right == qi-1 && (fs.isPunct(qi-1, ":") || fs.isPunct(qi-1, ",")):
+			return h, fs.word(qi - 1)
+		case h.right == qi-1 && fs.low(qi-1) == "that":
+			return h, "that"
+		}
+	}
+	return nil, ""
+}
+
+// postCue returns the cue that follows the quote at qi: "...," she said;
+// "...," said the minister; "...," Jane Roe, a spokeswoman, said.
+// The speaker may carry words the cue's subject search left out: "Trump
+// lawyer Marc Kasowitz", "IMF chief economist Maury Obstfeld".
+func (fs *frameScan) postCue(qi int) *cueHit {
+	from := qi + 1
+	if fs.isPunct(from, ",") || fs.isPunct(from, "—") {
+		from++
+	}
+	for i := range fs.cues {
+		h := &fs.cues[i]
+		if h.left < from || h.left > from+5 {
+			continue
+		}
+		ok := true
+		for k := from; k < h.left; k++ {
+			if !fs.isWord(k) && !fs.isPunct(k, ".") && !fs.isPunct(k, "-") || fs.isVerbLike(k) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			if h.left > from && !h.inverted {
+				who := *h.who
+				who.span.Start = fs.toks[from].start
+				h.who = &who
+				h.left = from
+			}
+			return h
+		}
+	}
+	return nil
+}
+
+// dashSigned returns the name after a dash that signs the quote at qi:
+// "..." — Jane Roe.
+func (fs *frameScan) dashSigned(qi int) *quoteSpeaker {
+	if qi+2 >= len(fs.toks) || fs.toks[qi+1].kind != tokPunct {
+		return nil
+	}
+	if !fs.isDash(qi + 1) {
+		return nil
+	}
+	who, e := fs.speakerAfter(qi + 2)
+	if who == nil || who.pronoun != "" || !fs.lastContent(e-1) && !fs.isPunct(e, ",") {
+		return nil
+	}
+	return who
+}
+
+// endsQuoteClause reports whether the clause ends with the quote at qi:
+// punctuation follows, or the quote's words end a sentence.
+func (fs *frameScan) endsQuoteClause(qi int) bool {
+	return fs.lastContent(qi) || fs.isPunct(qi+1, ",") || fs.wholeClause(qi)
+}
+
+// isDash reports whether token k is a dash.
+func (fs *frameScan) isDash(k int) bool {
+	if k < 0 || k >= len(fs.toks) || fs.toks[k].kind != tokPunct {
+		return false
+	}
+	switch fs.word(k) {
+	case "—", "―", "–", "-":
+		return true
+	}
+	return false
+}
+
+// lastContent reports whether only punctuation follows the quote at qi.
+func (fs *frameScan) lastContent(qi int) bool {
+	for k := qi + 1; k < len(fs.toks); k++ {
+		if fs.toks[k].kind != tokPunct {
+			return false
+		}
+	}
+	return true
+}
+
+// wholeClause reports whether the quote at qi is a sentence of its own:
+// nothing but punctuation follows, or its words end a sentence.
+func (fs *frameScan) wholeClause(qi int) bool {
+	if fs.lastContent(qi) {
+		return true
+	}
+	p := fs.sc.pairs[fs.toks[qi].q]
+	in := strings.TrimRightFunc(fs.sc.text[p.open+p.on:p.close], unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(in)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// nearestCue returns the cue whose reported words may hold the quote at
+// qi: the nearest cue before it ("said the talks were "constructive"",
+// "called them "deplorables""), or else the first cue after it that
+// reports no clause of its own after it ("... "a disaster," she said").
+// It returns nil when no cue may report the quote.
+func (fs *frameScan) nearestCue(qi int) *cueHit {
+	var best *cueHit
+	for i := range fs.cues {
+		h := &fs.cues[i]
+		switch {
+		case h.k < qi:
+			best = h
+		case best == nil && h.content < 0:
+			return h
+		}
+	}
+	return best
+}
+
+// nameQuote returns "title" or "nickname" when the quote at qi names
+// something rather than reports words: a title after "dubbed", "the film"
+// or in title case, a nickname between a first and a last name.
+func (fs *frameScan) nameQuote(qi int, span news.Span) string {
+	prev := fs.low(qi - 1)
+	if fs.capitalised(qi-1) && fs.capitalised(qi+1) && fs.toks[qi-1].end < fs.toks[qi].start {
+		return "nickname"
+	}
+	switch {
+	case fs.is(qi-1, qcTitleCue):
+		for i := range fs.cues {
+			if fs.cues[i].end == qi && fs.cues[i].verb.Kind == "call" && prev != "so-called" {
+				return "" // "she called them "deplorables"": her word
+			}
+		}
+		return "title"
+	case prev == "as":
+		if fs.low(qi-2) == "known" {
+			return "title"
+		}
+	}
+	if fs.sc.f.titleCase(fs.sc.text[span.Start:span.End]) {
+		return "title"
+	}
+	return ""
+}
+
+// titleCase reports whether s reads as a title: at most eight words,
+// every word but the small ones capitalised, and no sentence punctuation
+// but a full stop after three words or more ('All Bets Are Off.').
+func (f *QuoteFinder) titleCase(s string) bool {
+	words, caps := 0, 0
+	for w := range strings.FieldsSeq(s) {
+		words++
+		if words > 8 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			caps++
+		case words > 1 && f.smallTitleWord(w):
+		default:
+			return false
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == '.' && words >= 3 && caps >= 3 {
+		return true
+	}
+	return caps > 0 && r != '.' && r != '!' && r != '?' && r != ','
+}
+
+// smallTitleWord reports whether a title may leave the word w of at most
+// four letters in lower case: "Gone with the Wind".
+func (f *QuoteFinder) smallTitleWord(w string) bool {
+	return len(w) <= 4 && f.wordIs(strings.ToLower(w), qcTitleSmall)
+}
+
+// indirect reports the reported clauses of the frame's cues that
+// attribute no quote: "X said (that) ...", "..., X said", "according to X,
+// ...", "..., according to X".
+func (fs *frameScan) indirect() {
+	n := len(fs.toks)
+	end := n
+	for end > 0 && fs.toks[end-1].kind == tokPunct {
+		end--
+	}
+	for i := range fs.cues {
+		h := &fs.cues[i]
+		if h.used {
+			continue
+		}
+		rule := "indirect:that"
+		from, to := -1, end
+		switch {
+		case h.content >= 0 && h.content < end:
+			from = h.content
+			for j := i + 1; j < len(fs.cues); j++ {
+				if h2 := &fs.cues[j]; h2.left > from && fs.isPunct(h2.left-1, ",") && fs.tailEnds(h2) {
+					to = h2.left - 1 // "..., according to a statement."
+					break
+				}
+			}
+			if h.according {
+				rule = "indirect:according"
+			} else if fs.low(h.content-1) != "that" {
+				rule = "indirect:clause"
+			}
+		case h.left > 0 && fs.tailEnds(h) && !fs.isPunct(h.right, ":") && (fs.isPunct(h.left-1, ",") || fs.isQuote(h.left-1) && fs.quoteEndsWithComma(h.left-1)) && fs.clauseBefore(h.left-1):
+			from, to = 0, h.left
+			if fs.isPunct(h.left-1, ",") {
+				to = h.left - 1
+			}
+			rule = "indirect:cue-after"
+			if h.according {
+				rule = "indirect:according"
+			}
+		default:
+			continue
+		}
+		if to-from == 1 && fs.isQuote(from) || fs.words(from, to) < 3 {
+			continue
+		}
+		span := news.Span{Start: fs.toks[from].start, End: fs.toks[to-1].end}
+		span = trimQuoteText(fs.sc.text, span)
+		h.stated = true
+		fs.emit(span, news.Indirect, h.who, fs.cueText(h), rule, -1)
+	}
+}
+
+// clauseBefore reports whether the words before token k can be a
+// reported clause, not an opening phrase alone ("After the vote, she
+// told reporters").
+func (fs *frameScan) clauseBefore(k int) bool {
+	if !fs.is(0, qcOpening) {
+		return true
+	}
+	for j := 1; j < k; j++ {
+		if fs.isPunct(j, ",") {
+			return true
+		}
+	}
+	return false
+}
+
+// words counts the words and quotes among tokens [i, j).
+func (fs *frameScan) words(i, j int) int {
+	n := 0
+	for k := max(i, 0); k < j && k < len(fs.toks); k++ {
+		if fs.toks[k].kind != tokPunct {
+			n++
+		}
+	}
+	return n
+}
+
+// quoteEndsWithComma reports whether the quote token k ends with a comma
+// inside its marks: `... "a disaster," she said`.
+func (fs *frameScan) quoteEndsWithComma(k int) bool {
+	p := fs.sc.pairs[fs.toks[k].q]
+	in := strings.TrimRightFunc(fs.sc.text[p.open+p.on:p.close], unicode.IsSpace)
+	return strings.HasSuffix(in, ",")
+}
+
+// tailEnds reports whether the cue group h ends its clause. "According
+// to X" may run to the end of the sentence.
+func (fs *frameScan) tailEnds(h *cueHit) bool {
+	if h.according {
+		for k := h.end; k < len(fs.toks); k++ {
+			if fs.isPunct(k, ",") || fs.isQuote(k) || fs.isPunct(k, ";") {
+				return fs.endsClause(k)
+			}
+		}
+		return true
+	}
+	return fs.endsClause(max(h.right, h.end))
+}
+
+// endsClause reports whether the clause ends at token r: only
+// punctuation, a comma or a trailing phrase follows.
+func (fs *frameScan) endsClause(r int) bool {
+	if r >= len(fs.toks) || fs.toks[r].kind != tokWord {
+		return true
+	}
+	if n, kind := fs.phraseAt(r); n > 0 && kind == kb.PhraseChannel {
+		return true
+	}
+	return fs.is(r, qcClauseTail)
+}
