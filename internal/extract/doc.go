@@ -7,7 +7,7 @@
 // (Article.Removed): Split cuts the text into sentences, and the later
 // steps find mentions, dates, quotes and events within them. What it knows
 // of names, places and event patterns comes from kb; its own word lists
-// are embedded data files (sentences.rules).
+// are embedded data files (sentences.rules and mentions.rules).
 //
 // extract reads kb and news; it never imports store, net/http or database
 // drivers.
