@@ -64,9 +64,21 @@ import (
 //   - A state, court or organisation that "protested" is ACCUSE disapprove
 //     (a diplomatic protest); protesters who fight are PROTEST riot; a
 //     military move by forces of several countries is COOPERATE.
+//   - A riot act (codebook/riots.tsv: stoning, vandalising, torching,
+//     clashing) by a group of civilians who are not called protesters
+//     ("residents pelted the police with stones") is an ASSAULT and,
+//     beside it, a PROTEST riot event on the same trigger with no counts;
+//     so is a crowd's weapon used with nobody named ("stones were thrown
+//     at the police").
 //   - The event's date is the date expression of its sentence nearest the
-//     trigger (historical dates keep their own date), else the article's
-//     published date at day precision with an empty DateText.
+//     trigger (historical dates keep their own date). A sentence with no
+//     date expression carries the date forward: its events take the last
+//     date expression of the nearest earlier sentence of the same
+//     paragraph that has one (a line break ends a paragraph) or, in a
+//     short article (at most shortArticle sentences) whose first sentence
+//     holds a date ("16 January." on a line of its own), that first date.
+//     DateText is then the expression used. Otherwise the event takes the
+//     article's published date at day precision with an empty DateText.
 //   - The place is the place mention the clause names for the event ("in
 //     X", "near X", "the town of X"), else the resolved place of the
 //     article's dateline, else none. When no actor is the recipient, the
@@ -112,9 +124,22 @@ func (c *Coder) Events(a *news.Article) {
 	mentions := evMentionsBySentence(a)
 	dates := evDatesBySentence(a)
 	var toks []evToken
+	opening := openingDate(a, dates)
+	carry, prevEnd := -1, -1
 	for _, sent := range a.Sentences {
 		if sent.Span.Start < 0 || sent.Span.End > len(a.Text) || sent.Span.Start >= sent.Span.End {
 			continue
+		}
+		if prevEnd >= 0 && prevEnd <= sent.Span.Start && strings.Contains(a.Text[prevEnd:sent.Span.Start], "\n") {
+			carry = -1
+		}
+		prevEnd = sent.Span.End
+		sentCarry := carry
+		if sentCarry < 0 {
+			sentCarry = opening
+		}
+		if d := lastDate(a, dates[sent.Index]); d >= 0 {
+			carry = d
 		}
 		if isQuestion(a.Text[sent.Span.Start:sent.Span.End]) {
 			continue
@@ -125,7 +150,7 @@ func (c *Coder) Events(a *news.Article) {
 		}
 		evMarkSpans(toks, a, mentions[sent.Index], dates[sent.Index])
 		c.dict.tagTokens(toks)
-		s := &evSentence{a: a, p: c.p, toks: toks, reported: -1}
+		s := &evSentence{a: a, p: c.p, toks: toks, reported: -1, carry: sentCarry}
 		for k := range toks {
 			if toks[k].is(tREPORT) && !toks[k].is(tNOUN) && toks[k].low != "according" {
 				s.reported = k
@@ -137,6 +162,56 @@ func (c *Coder) Events(a *news.Article) {
 	if len(a.Events) == 0 {
 		a.Events = nil
 	}
+}
+
+// riotEvent returns the PROTEST riot event that stands beside an assault
+// when the act is a riot act and every source is a group of civilians.
+func (c *Coder) riotEvent(s *evSentence, tr *evTrigger) (news.Event, bool) {
+	ev := tr.ev
+	riot, unnamed := c.p.RiotAct(tr.rule.id)
+	if ev.Type != news.Assault || ev.Negated || ev.Modality != "" || !riot || len(tr.src) == 0 && !unnamed {
+		return news.Event{}, false
+	}
+	if len(tr.src) == 0 {
+		ev.Source, ev.Sources = news.Actor{}, nil // no "unidentified attackers"
+	}
+	for _, u := range tr.src {
+		if !s.civilianGroup(u) {
+			return news.Event{}, false
+		}
+	}
+	ev.Type, ev.Mode, ev.CAMEO = news.Protest, "riot", "145"
+	ti, _ := c.p.Type(ev.Type)
+	ev.Quad = ti.Quad
+	ev.Intensity = c.p.Score(ev.Type, ev.Mode)
+	ev.Quantities = nil
+	ev.Confidence = max(0, tr.ev.Confidence-0.05)
+	// The assault holds the trigger's id; the riot takes the one of its end.
+	ev.ID = eventID(s.a.ID, ev.Sentence, ev.Trigger.End)
+	return ev, true
+}
+
+// civilianGroup reports whether the unit names a group of unarmed
+// civilians: a plural or collective noun ("residents", "youth", "a mob")
+// whose actor is of a civilian sector or of none.
+func (s *evSentence) civilianGroup(u evUnit) bool {
+	switch s.actor(u).Sector {
+	case "", news.SectorCivilian, news.SectorEducation, news.SectorLabour, news.SectorAgri, news.SectorOpposition,
+		news.SectorParty, news.SectorReligious, news.SectorSocial, news.SectorRefugee, news.SectorBusiness:
+	default:
+		return false
+	}
+	for k := u.first; k <= u.last; k++ {
+		w := s.toks[k].low
+		switch w {
+		case "youth", "people", "mob", "crowd", "public", "villagers", "residents", "locals", "supporters", "students", "workers":
+			return true
+		}
+		if k == u.last && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !s.toks[k].is(tCAP) {
+			return true
+		}
+	}
+	return false
 }
 
 // isQuestion reports whether a sentence asks rather than tells.
@@ -160,6 +235,42 @@ func evMentionsBySentence(a *news.Article) map[int][]int {
 	return out
 }
 
+// shortArticle is the most sentences an article may have for the date of
+// its first sentence to carry over to every undated sentence.
+const shortArticle = 6
+
+// openingDate returns the index in a.Dates of the first date expression
+// of a short article's first sentence, or -1 when the article is longer
+// or does not open with a date.
+func openingDate(a *news.Article, dates map[int][]int) int {
+	if len(a.Sentences) == 0 || len(a.Sentences) > shortArticle {
+		return -1
+	}
+	for _, d := range dates[a.Sentences[0].Index] {
+		if a.Dates[d].Date != "" {
+			return d
+		}
+	}
+	return -1
+}
+
+// lastDate returns the index in a.Dates of the last resolved date
+// expression among dates, or -1.
+func lastDate(a *news.Article, dates []int) int {
+	best := -1
+	for _, d := range dates {
+		if a.Dates[d].Date == "" {
+			continue
+		}
+		if best < 0 || a.Dates[d].Span.Start > a.Dates[best].Span.Start {
+			best = d
+		}
+	}
+	return best
+}
+
+// evDatesBySentence groups date indices by the sentence whose span holds
+// them.
 func evDatesBySentence(a *news.Article) map[int][]int {
 	out := make(map[int][]int)
 	for i, d := range a.Dates {
@@ -287,6 +398,9 @@ func (c *Coder) code(s *evSentence, sent news.Sentence, dates []int, pool []evTr
 		}
 		tr.ev.Confidence = eventConfidence(tr)
 		s.a.Events = append(s.a.Events, tr.ev)
+		if ev, ok := c.riotEvent(s, tr); ok {
+			s.a.Events = append(s.a.Events, ev)
+		}
 	}
 	return pool
 }
@@ -734,7 +848,8 @@ func datelinePlace(a *news.Article) *news.Location {
 }
 
 // setEventDate gives the event the date expression of its sentence nearest the
-// trigger, else the article's published date.
+// trigger, else the date the sentence carries over, else the article's
+// published date.
 func setEventDate(ev *news.Event, a *news.Article, dates []int, trig int, s *evSentence) {
 	best := -1
 	bestDist := 0
@@ -751,6 +866,9 @@ func setEventDate(ev *news.Event, a *news.Article, dates []int, trig int, s *evS
 		if best < 0 || dist < bestDist {
 			best, bestDist = d, dist
 		}
+	}
+	if best < 0 && s.carry >= 0 && s.carry < len(a.Dates) {
+		best = s.carry
 	}
 	if best >= 0 {
 		dt := &a.Dates[best]

@@ -148,6 +148,14 @@ func TestEvents(t *testing.T) {
 		{"blockade of a country", "{The navy|ORG|GRC|MIL} imposed a blockade of {Albania|COUNTRY|ALB} with {Italian|COUNTRY|ITA} help.", []string{"COERCE GRC/MIL>ALB/"}},
 		{"resignation has no recipient", "{The premier|PERSON|HTI|GOV} resigned to allow new elections in {Haiti|COUNTRY|HTI}.", []string{"RETREAT HTI/GOV>"}},
 		{"unnamed attacker", "A roadside bomb near {Kandahar|PLACE|AFG} killed two {soldiers|ORG|USA|MIL}.", []string{"ASSAULT AFG/UAF>USA/MIL"}},
+		{"armed as an adjective after a number", "On Sunday, six armed {men|ORG||UAF} stabbed {a trader|PERSON||CVL}.", []string{"ASSAULT /UAF>/CVL"}},
+		{"armed as an adjective after a comma", "In {Gao|PLACE|MLI}, armed {herders|ORG|MLI|CVL} attacked {a farm|ORG|MLI|AGR}.", []string{"ASSAULT MLI/CVL>MLI/AGR"}},
+		{"armed as a verb", "{Iran|COUNTRY|IRN} armed {the rebels|ORG|YEM|REB}.", []string{"AID IRN/>YEM/REB"}},
+		{"train as a noun", "{Strikers|ORG|IND|LAB} blocked the goods trains at {Patna|PLACE|IND}.", []string{"COERCE IND/LAB>IND/"}},
+		{"trained an army", "{Foreign advisers|ORG|USA|MIL} trained {the new army|ORG|AFG|MIL}.", []string{"AID USA/MIL>AFG/MIL"}},
+		{"residents stoning is a riot too", "{Residents|ORG|IND|CVL} pelted {the police|ORG|IND|COP} with stones in {Ranchi|PLACE|IND}.", []string{"ASSAULT IND/CVL>IND/COP", "PROTEST IND/CVL>IND/COP"}},
+		{"unnamed stoning is a riot", "Stones were thrown at {the police|ORG|IND|COP} in {Ranchi|PLACE|IND}.", []string{"ASSAULT IND/UAF>IND/COP", "PROTEST >IND/COP"}},
+		{"gunmen torching is no riot", "{Gunmen|ORG||UAF} torched {a bus|ORG|IND|CVL}.", []string{"ASSAULT /UAF>IND/CVL"}},
 		{"joint exercise of two is cooperate", "{French|COUNTRY|FRA} and {Egyptian|COUNTRY|EGY} warships held naval drills.", []string{"COOPERATE FRA/+EGY/>"}},
 	}
 	for _, tt := range tests {
@@ -226,6 +234,21 @@ func TestQuantities(t *testing.T) {
 		{"Twenty-five villagers died in the raid.", map[string]int{QtyKilled: 25}},
 		{"Russia launched 1.5 thousand shells.", map[string]int{QtyShells: 1500}},
 		{"The fund pledged $40 million.", nil},
+		{"A shopkeeper was shot dead outside his home.", map[string]int{QtyKilled: 1}},
+		{"Gunmen opened fire on the bus, killing a driver.", map[string]int{QtyKilled: 1}},
+		{"Troops killed four demonstrators near the bridge.", map[string]int{QtyKilled: 4}},
+		{"One guard died in hospital.", map[string]int{QtyKilled: 1}},
+		{"A villager later died of his wounds.", map[string]int{QtyKilled: 1}},
+		{"A retired judge died of an illness.", nil},
+		{"The ambush left five dead.", map[string]int{QtyKilled: 5}},
+		{"A teacher was killed in the raid.", map[string]int{QtyKilled: 1}},
+		{"An elderly trader was beaten to death by a crowd.", map[string]int{QtyKilled: 1}},
+		{"The clash resulted in one fatality.", map[string]int{QtyKilled: 1}},
+		{"A suspected thief was lynched.", map[string]int{QtyKilled: 1}},
+		{"A bomb killed three workers.", map[string]int{QtyKilled: 3}},
+		{"A number of guards were killed.", nil},
+		{"A crowd was dispersed.", nil},
+		{"The committee was killed off by the vote.", nil},
 	}
 	for _, tt := range tests {
 		toks := evTokenize(tt.text, 0, len(tt.text), nil)

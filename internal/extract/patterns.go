@@ -48,6 +48,7 @@ const (
 	tPERSONN
 	tOPEN  // an open-class word the suffix rules must leave alone ("assembly")
 	tLIGHT // a verb that takes an act as its object ("engaged in", "took part in")
+	tADJ   // a participle that before a bare noun is an adjective ("armed youths")
 
 	tPUNCT   // punctuation
 	tNUM     // digits
@@ -127,6 +128,8 @@ func evLexTag(name string) (evTag, bool) {
 		return tOPEN, true
 	case "LIGHT":
 		return tLIGHT, true
+	case "ADJ":
+		return tADJ, true
 	}
 	return 0, false
 }
@@ -618,6 +621,9 @@ func evVerbal(toks []evToken, h int) bool {
 		prev = &toks[p]
 	}
 	plural := t.is(tNOUN) && strings.HasSuffix(t.low, "s") && !t.is(tPAST|tING)
+	if evAttributive(toks, h, p) {
+		return false
+	}
 	switch {
 	case prev == nil:
 		// "Ousted president X": a sentence-initial participle before a noun
@@ -675,6 +681,33 @@ func evVerbal(toks []evToken, h int) bool {
 		return true
 	}
 	return prev.is(tREL | tCONJ)
+}
+
+// evAttributive reports whether an adjective-prone participle at h
+// ("armed", "disputed") modifies the bare noun after it: "six armed men",
+// ", armed youths burnt". After its subject ("Iran armed rebels") or a
+// verb it joins ("trained and armed rebels") it stays a verb. p is the
+// index of the word before h across adverbs, or -1.
+func evAttributive(toks []evToken, h, p int) bool {
+	t := &toks[h]
+	if !t.is(tADJ) || !t.is(tPAST) || h+1 >= len(toks) {
+		return false
+	}
+	n := &toks[h+1]
+	if n.is(evClosedClass|tDET|tPOSS|tNUM|tNUMW|tADV|tTIME|tDATE) || n.is(tCAP) && n.mention < 0 {
+		return false
+	}
+	if p < 0 {
+		return true
+	}
+	prev := &toks[p]
+	switch {
+	case prev.is(tCONJ):
+		return p == 0 || !toks[p-1].is(tPAST|tVERB)
+	case prev.low == ",", prev.is(tDET | tPOSS | tNUM | tNUMW | tPREP):
+		return true
+	}
+	return false
 }
 
 // looksDemonym guesses whether a word is a nationality adjective.

@@ -30,7 +30,8 @@ type evQty struct {
 // ("12 killed", "300 protesters", "40 drones").
 func qtyKey(w string) string {
 	switch w {
-	case "killed", "dead", "died", "slain", "perished", "deaths", "bodies", "fatalities", "murdered", "massacred", "executed":
+	case "killed", "dead", "died", "slain", "perished", "deaths", "bodies", "fatalities", "murdered", "massacred", "executed",
+		"lynched", "fatality", "death":
 		return QtyKilled
 	case "injured", "wounded", "hurt", "injuries", "maimed":
 		return QtyInjured
@@ -218,11 +219,15 @@ func findQuantities(toks []evToken) []evQty {
 		}
 		n, j, ok := qtyNumberAt(toks, i)
 		if !ok {
+			if at := qtySingleKilled(toks, i); at >= 0 {
+				out = addQty(out, evQty{QtyKilled, 1, at})
+				pending = pending[:0]
+			}
 			continue
 		}
 		// "killing 12", "arrested at least 30"
 		if k := qtyVerbBefore(toks, i); k != "" {
-			if key, _ := qtyKeyAfter(toks, j); key == k || key == "" {
+			if key, _ := qtyKeyAfter(toks, j); key == k || key == "" || key == QtyProtesters {
 				out = addQty(out, evQty{k, n, i})
 				i = j - 1
 				pending = pending[:0]
@@ -302,6 +307,9 @@ func qtyKeyAfter(toks []evToken, j int) (string, int) {
 			}
 			return key, k
 		}
+		if qtyDeathAt(toks, k) {
+			return QtyKilled, k // "two were shot dead", "one was beaten to death"
+		}
 		switch {
 		case t.low == "and" && k+1 < len(toks) && qtyNumberStart(toks, k+1):
 			return "", k
@@ -317,6 +325,89 @@ func qtyKeyAfter(toks []evToken, j int) (string, int) {
 		// an unknown modifier: "armed", "Shahed", "Palestinian"
 	}
 	return "", -1
+}
+
+// qtySingleKilled returns the token that says one person was killed when
+// the article at i opens a singular victim: "a farmer was shot dead", "a
+// man died", "killing a student". It returns -1 otherwise; collective
+// nouns ("a number of", "a crowd") and plural verbs count nobody.
+func qtySingleKilled(toks []evToken, i int) int {
+	if t := toks[i].low; t != "a" && t != "an" {
+		return -1
+	}
+	if i > 0 && qtyVerb(toks[i-1].low) == QtyKilled {
+		for k := i + 1; k < len(toks) && k <= i+4; k++ {
+			if qtyNumberStart(toks, k) || qtyCollective(toks[k].low) {
+				return -1
+			}
+			if toks[k].is(tVERB|tREPORT|tBE) || toks[k].is(evClosedClass) && toks[k].low != "of" {
+				break
+			}
+		}
+		return i - 1
+	}
+	for k := i + 1; k < len(toks) && k <= i+6; k++ {
+		t := &toks[k]
+		switch {
+		case t.is(tPUNCT) || t.low == "and" || t.low == "or" || qtyCollective(t.low):
+			return -1
+		case t.low == "died" || t.low == "perished":
+			if k+1 < len(toks) && (toks[k+1].low == "of" || toks[k+1].low == "from") && !qtyWoundsAfter(toks, k+2) {
+				return -1 // "died of a heart attack"
+			}
+			return k
+		case t.low == "was":
+			for n := k + 1; n < len(toks) && n <= k+3; n++ {
+				if qtyDeathAt(toks, n) {
+					return n
+				}
+				if !toks[n].is(tADV) && toks[n].low != "found" {
+					return -1
+				}
+			}
+			return -1
+		case t.is(tBE | tHAVE | tREPORT):
+			return -1
+		case t.is(tVERB) && !t.is(tNOUN) && k > i+1:
+			return -1
+		}
+	}
+	return -1
+}
+
+// qtyWoundsAfter reports whether a word for wounds follows soon after k:
+// "died of his wounds", "died from injuries sustained".
+func qtyWoundsAfter(toks []evToken, k int) bool {
+	for n := k; n < len(toks) && n <= k+2; n++ {
+		switch toks[n].low {
+		case "wounds", "injuries", "injury", "burns", "gunshot", "bullet":
+			return true
+		}
+	}
+	return false
+}
+
+// qtyCollective reports whether a noun after "a" names a group or an
+// amount, not one person.
+func qtyCollective(w string) bool {
+	switch w {
+	case "number", "total", "group", "crowd", "mob", "family", "couple", "series", "lot", "handful", "dozen", "hundred", "thousand", "score", "batch", "gang", "team", "convoy":
+		return true
+	}
+	return false
+}
+
+// qtyDeathAt reports whether a word of killing starts at k: "killed",
+// "lynched", "shot dead", "beaten to death".
+func qtyDeathAt(toks []evToken, k int) bool {
+	switch toks[k].low {
+	case "killed", "slain", "murdered", "lynched", "massacred", "executed", "dead":
+		return true
+	}
+	if k+1 < len(toks) && toks[k+1].low == "dead" {
+		return true // "shot dead", "found dead"
+	}
+	return k+2 < len(toks) && toks[k+1].low == "to" && toks[k+2].low == "death" && toks[k].low != "sentenced" && toks[k].low != "condemned"
 }
 
 func qtyNumberStart(toks []evToken, i int) bool {

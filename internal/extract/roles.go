@@ -19,6 +19,9 @@ type evSentence struct {
 	toks []evToken
 	// reported is the index of the first reporting verb, or -1.
 	reported int
+	// carry is the index in a.Dates of the date an event of a sentence
+	// with no date expression of its own takes, or -1.
+	carry int
 }
 
 // evUnit is a mention as a run of tokens.
@@ -115,7 +118,7 @@ func (s *evSentence) objectish(u evUnit) bool {
 	case t.is(tVERB|tPAST) && !t.is(tBE|tHAVE|tREPORT) && t.mention < 0 && !t.is(tCAP):
 		// "newly appointed X", "the ousted X": a participle before a name
 		// modifies it.
-		if j == 0 || s.toks[j-1].is(tDET|tPOSS) || s.toks[j-1].is(tADV) && (j == 1 || s.toks[j-2].is(tDET|tPUNCT)) {
+		if j == 0 || s.toks[j-1].is(tDET|tPOSS) || s.toks[j-1].is(tADV) && (j == 1 || s.toks[j-2].is(tDET|tPUNCT)) || evAttributive(s.toks, j, j-1) {
 			return false
 		}
 		return true

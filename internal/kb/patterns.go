@@ -98,6 +98,7 @@ type Patterns struct {
 	modes     map[news.EventType]map[string]float64
 	crosswalk map[string]Crosswalk // scheme + "\x00" + upper-case label
 	lexicon   []LexEntry
+	riots     map[string]bool // riot act rule ids: whether the act alone marks a riot
 }
 
 // LoadPatterns parses the embedded event dictionary, codebook and lexicon.
@@ -110,6 +111,7 @@ func loadPatterns(fsys fs.FS, dir string) (*Patterns, error) {
 		types:     make(map[news.EventType]TypeInfo),
 		modes:     make(map[news.EventType]map[string]float64),
 		crosswalk: make(map[string]Crosswalk),
+		riots:     make(map[string]bool),
 	}
 	if err := p.readCodebook(fsys, path.Join(dir, "codebook")); err != nil {
 		return nil, err
@@ -180,6 +182,15 @@ func (p *Patterns) Score(t news.EventType, mode string) float64 {
 func (p *Patterns) Crosswalk(scheme, label string) (Crosswalk, bool) {
 	c, ok := p.crosswalk[scheme+"\x00"+strings.ToUpper(label)]
 	return c, ok
+}
+
+// RiotAct reports whether the rule with the given id codes an act that a
+// crowd of civilians commits in a riot ("stoned the police", "vandalised
+// shops"), as listed in codebook/riots.tsv, and whether the act marks a
+// riot even when nobody is named for it ("stones were thrown").
+func (p *Patterns) RiotAct(id string) (riot, unnamed bool) {
+	unnamed, riot = p.riots[id]
+	return riot, unnamed
 }
 
 // Lexicon returns the closed-class words with their tags.
@@ -530,6 +541,16 @@ func (p *Patterns) readCodebook(fsys fs.FS, dir string) error {
 			p.modes[t] = make(map[string]float64)
 		}
 		p.modes[t][c[1]] = score
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = readTSV(fsys, path.Join(dir, "riots.tsv"), 2, func(where string, c []string) error {
+		if c[0] == "" || c[1] != "yes" && c[1] != "no" {
+			return fmt.Errorf("%s: want a rule id and yes or no", where)
+		}
+		p.riots[c[0]] = c[1] == "yes"
 		return nil
 	})
 	if err != nil {
