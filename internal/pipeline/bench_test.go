@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,10 +18,15 @@ import (
 
 // BenchmarkSpine measures the spine of the job on 5 KB articles: read
 // JSONL, clean, split into sentences and store in SQLite, with every core.
+// It reports articles/s and the process's peak resident memory.
+// CHRONICLE_BENCH_ARTICLES sets the corpus size (default 20,000):
 //
-//	go test ./internal/pipeline -run '^$' -bench Spine -benchtime 3x
+//	CHRONICLE_BENCH_ARTICLES=100000 go test ./internal/pipeline -run '^$' -bench Spine -benchtime 1x
 func BenchmarkSpine(b *testing.B) {
-	const n = 20_000
+	n := 20_000
+	if v, err := strconv.Atoi(os.Getenv("CHRONICLE_BENCH_ARTICLES")); err == nil && v > 0 {
+		n = v
+	}
 	corpus := filepath.Join(b.TempDir(), "spine.jsonl")
 	writeCorpus(b, corpus, n)
 	cleaner, err := ingest.NewCleaner()
@@ -48,6 +54,25 @@ func BenchmarkSpine(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+	if kb := peakRSSKiB(); kb > 0 {
+		b.ReportMetric(float64(kb)/1024, "peak-MB")
+	}
+}
+
+// peakRSSKiB returns the process's peak resident set size (VmHWM), or 0
+// where /proc is not available.
+func peakRSSKiB() int {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			return n
+		}
+	}
+	return 0
 }
 
 // writeCorpus writes n news-like articles of about 5 KB as JSONL.
