@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"chronicle/internal/ingest"
+	"chronicle/internal/link"
+	"chronicle/internal/news"
 	"chronicle/internal/pipeline"
 	"chronicle/internal/store"
 )
@@ -46,8 +48,12 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdin io.Reader, 
 	if err != nil {
 		return err
 	}
+	linker, err := link.New(db, link.Options{})
+	if err != nil {
+		return err
+	}
 	prog := newProgress(stderr, *quiet)
-	p := pipeline.New(st, db.SaveArticles, pipeline.Options{
+	p := pipeline.New(st, linkedSink(db, linker), pipeline.Options{
 		Workers:  cfg.Workers,
 		Batch:    cfg.Batch,
 		Read:     ingest.Options{MaxBytes: cfg.MaxBytes, Follow: *follow},
@@ -76,6 +82,29 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdin io.Reader, 
 		return &exitError{code: 1, msg: fmt.Sprintf("chronicle: %d of the inputs' records failed; the rest is stored", len(failures))}
 	}
 	return nil
+}
+
+// linkedSink stores a batch, then links its new and replaced articles with
+// what is stored: near-duplicates, stories, events reported by several
+// articles and quotes. Unchanged articles were not coded again and are
+// already linked.
+func linkedSink(db *store.DB, lk *link.Linker) pipeline.Sink {
+	return func(ctx context.Context, arts []*news.Article) ([]store.Outcome, error) {
+		out, err := db.SaveArticles(ctx, arts)
+		if err != nil {
+			return nil, err
+		}
+		changed := make([]*news.Article, 0, len(arts))
+		for i, o := range out {
+			if o != store.Unchanged {
+				changed = append(changed, arts[i])
+			}
+		}
+		if err := lk.LinkSaved(ctx, changed); err != nil {
+			return nil, fmt.Errorf("link: %v", err)
+		}
+		return out, nil
+	}
 }
 
 func printSummary(w io.Writer, s pipeline.Stats, db string) {

@@ -64,6 +64,8 @@ Commands:
   export --what KIND     write stored records (articles, events, quotes, entities, places, dates, stories)
   serve                  HTTP JSON API and web UI over the database
   explain EVENT_ID       show why an event exists: sentence, rule, pattern, actors
+  stories                list stories: title, dates, articles, main actors and events
+  show story|article|event ID  a story's timeline, an article's own events, or one event's reports
   eval --gold FILE       score what is stored against a hand-coded gold file
   version                print the version
 
@@ -95,6 +97,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runExport(ctx, cfg, rest, stdout, stderr)
 	case "explain":
 		return runExplain(ctx, cfg, rest, stdout, stderr)
+	case "stories":
+		return runStories(ctx, cfg, rest, stdout, stderr)
+	case "show":
+		return runShow(ctx, cfg, rest, stdout, stderr)
 	case "eval":
 		return runEval(ctx, cfg, rest, stdout, stderr)
 	case "serve":

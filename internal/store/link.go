@@ -24,9 +24,8 @@ type LinkNode struct {
 	Article news.ArticleID
 	State   []byte   // the linker's encoding of the article's profile
 	Keys    []uint64 // index keys the article is filed under; set when saving
+	Stories []string // stories the article belongs to, sorted; set when reading
 
-	// Set when reading.
-	Stories     []string       // stories the article belongs to, sorted
 	Story       string         // the article's main story
 	DuplicateOf news.ArticleID // the article's original, when it is a copy
 }
@@ -61,15 +60,28 @@ type QuoteLink struct {
 	Cluster string // "" for a quote reported once
 }
 
-// Links is what one step of linking writes, all in one transaction.
+// StoryMember is the membership of one article in one story.
+type StoryMember struct {
+	Story   string
+	Article news.ArticleID
+}
+
+// Links is what one step of linking writes, all in one transaction, in
+// this order: nodes, gone stories, stories, memberships, articles, event
+// clusters, quotes.
 type Links struct {
 	Nodes    []LinkNode       // profiles to store, replacing the articles' old ones and their keys
 	Drop     []news.ArticleID // articles gone from the store: their profile, keys and memberships go
-	Gone     []string         // stories that no longer exist, with their event clusters
-	Stories  []news.Story     // stories to store with their members, replacing any stored under the same id
+	Gone     []string         // stories that no longer exist, with their memberships and event clusters
+	Stories  []news.Story     // stories to store, replacing their rows; Articles lists the members that join
+	Left     []StoryMember    // memberships that end
 	Articles []ArticleLink    // main story and original of articles
-	Events   []EventCluster   // event clusters of Stories; their old clusters go first
-	Quotes   []QuoteLink
+	// DropClusters are event clusters that no longer exist; Unclustered
+	// are events that are in no cluster any more.
+	DropClusters []string
+	Unclustered  []EventRef
+	Events       []EventCluster // event clusters to store, replacing those of the same id
+	Quotes       []QuoteLink
 }
 
 // LinkArticles returns the stored articles of ids, in the order of their
@@ -77,33 +89,66 @@ type Links struct {
 // mentions, events and quotes (not their sentences or dates): what the
 // linker reads of an article.
 func (db *DB) LinkArticles(ctx context.Context, ids []news.ArticleID) ([]*news.Article, error) {
+	return db.linkArticles(ctx, ids, true)
+}
+
+// LinkRecords returns the events and quotes of the stored articles of
+// ids, as articles holding only their ID, Hash, Source, Story,
+// DuplicateOf, Events and Quotes, in the order of their ids and without those not
+// stored: what the linker reads of the other articles of a story.
+func (db *DB) LinkRecords(ctx context.Context, ids []news.ArticleID) ([]*news.Article, error) {
+	return db.linkArticles(ctx, ids, false)
+}
+
+func (db *DB) linkArticles(ctx context.Context, ids []news.ArticleID, full bool) ([]*news.Article, error) {
 	ids = sortedIDs(ids)
 	var out []*news.Article
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		byID := map[news.ArticleID]*news.Article{}
 		for chunk := range chunks(ids) {
 			args, in := inArgs(chunk)
-			err := each(ctx, tx, selectArticle+` WHERE id IN (`+in+`) ORDER BY id`, args, func(rows *sql.Rows) error {
-				a, err := scanArticle(rows)
-				if err != nil {
-					return err
-				}
-				byID[a.ID] = a
-				out = append(out, a)
-				return nil
-			})
+			var err error
+			if full {
+				err = each(ctx, tx, selectArticle+` WHERE id IN (`+in+`) ORDER BY id`, args, func(rows *sql.Rows) error {
+					a, err := scanArticle(rows)
+					if err != nil {
+						return err
+					}
+					byID[a.ID] = a
+					out = append(out, a)
+					return nil
+				})
+			} else {
+				err = each(ctx, tx, `SELECT id, hash, source, story, duplicate_of FROM articles WHERE id IN (`+in+`) ORDER BY id`, args,
+					func(rows *sql.Rows) error {
+						var (
+							id, hash             string
+							source, story, dupOf sql.NullString
+						)
+						if err := rows.Scan(&id, &hash, &source, &story, &dupOf); err != nil {
+							return err
+						}
+						a := &news.Article{ID: news.ArticleID(id), Hash: hash, Source: source.String, Story: story.String,
+							DuplicateOf: news.ArticleID(dupOf.String)}
+						byID[a.ID] = a
+						out = append(out, a)
+						return nil
+					})
+			}
 			if err != nil {
 				return fmt.Errorf("read articles: %v", err)
 			}
 			where := ` WHERE article IN (` + in + `) ORDER BY article, idx`
-			if err := each(ctx, tx, selectMentions+where, args, func(rows *sql.Rows) error {
-				id, m, err := scanMention(rows)
-				if a := byID[id]; a != nil {
-					a.Mentions = append(a.Mentions, m)
+			if full {
+				if err := each(ctx, tx, selectMentions+where, args, func(rows *sql.Rows) error {
+					id, m, err := scanMention(rows)
+					if a := byID[id]; a != nil {
+						a.Mentions = append(a.Mentions, m)
+					}
+					return err
+				}); err != nil {
+					return fmt.Errorf("read mentions: %v", err)
 				}
-				return err
-			}); err != nil {
-				return fmt.Errorf("read mentions: %v", err)
 			}
 			if err := each(ctx, tx, selectEvents+where, args, func(rows *sql.Rows) error {
 				e, err := scanEvent(rows)
@@ -142,8 +187,8 @@ func (db *DB) LinkNodes(ctx context.Context, ids []news.ArticleID) ([]LinkNode, 
 		for chunk := range chunks(ids) {
 			args, in := inArgs(chunk)
 			at := map[news.ArticleID]int{}
-			err := each(ctx, tx, `SELECT n.article, n.state, a.story, a.duplicate_of FROM link_nodes n
-				LEFT JOIN articles a ON a.id = n.article WHERE n.article IN (`+in+`) ORDER BY n.article`, args,
+			err := each(ctx, tx, `SELECT article, state, story, duplicate_of FROM link_nodes
+				WHERE article IN (`+in+`) ORDER BY article`, args,
 				func(rows *sql.Rows) error {
 					var (
 						n          LinkNode
@@ -198,7 +243,7 @@ func (db *DB) LinkLookup(ctx context.Context, keys []uint64) ([]news.ArticleID, 
 			for i, k := range keys[:n] {
 				args[i] = int64(k)
 			}
-			err := each(ctx, tx, `SELECT DISTINCT article FROM link_keys WHERE key IN (`+placeholders(1, n)+`)`, args,
+			err := each(ctx, tx, `SELECT DISTINCT article FROM link_keys WHERE key IN (`+qmarks(n)+`)`, args,
 				func(rows *sql.Rows) error {
 					var id string
 					if err := rows.Scan(&id); err != nil {
@@ -231,7 +276,7 @@ func (db *DB) StoryArticles(ctx context.Context, stories []string) ([]news.Artic
 			for i, s := range stories[:n] {
 				args[i] = s
 			}
-			err := each(ctx, tx, `SELECT DISTINCT article FROM story_articles WHERE story IN (`+placeholders(1, n)+`)`, args,
+			err := each(ctx, tx, `SELECT DISTINCT article FROM story_articles WHERE story IN (`+qmarks(n)+`)`, args,
 				func(rows *sql.Rows) error {
 					var id string
 					if err := rows.Scan(&id); err != nil {
@@ -251,6 +296,49 @@ func (db *DB) StoryArticles(ctx context.Context, stories []string) ([]news.Artic
 		return nil, err
 	}
 	return sortedIDs(out), nil
+}
+
+// LinkClusters returns the event clusters of stories, each with its Story,
+// its Event.ID and its Members (not the merged record), in the order of
+// their ids.
+func (db *DB) LinkClusters(ctx context.Context, stories []string) ([]EventCluster, error) {
+	var out []EventCluster
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		stories := slices.Clone(stories)
+		for len(stories) > 0 {
+			n := min(len(stories), inChunk)
+			args := make([]any, n)
+			for i, s := range stories[:n] {
+				args[i] = s
+			}
+			err := each(ctx, tx, `SELECT c.id, c.story, l.article, l.idx FROM event_clusters c
+				JOIN link_events l ON l.cluster = c.id WHERE c.story IN (`+qmarks(n)+`) ORDER BY c.id, l.article, l.idx`, args,
+				func(rows *sql.Rows) error {
+					var (
+						id, story, article string
+						idx                int
+					)
+					if err := rows.Scan(&id, &story, &article, &idx); err != nil {
+						return err
+					}
+					if k := len(out); k == 0 || out[k-1].Event.ID != id {
+						out = append(out, EventCluster{Story: story, Event: news.Event{ID: id}})
+					}
+					c := &out[len(out)-1]
+					c.Members = append(c.Members, EventRef{Article: news.ArticleID(article), Index: idx})
+					return nil
+				})
+			if err != nil {
+				return fmt.Errorf("read event clusters: %v", err)
+			}
+			stories = stories[n:]
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // SaveLinks writes one step of linking in one transaction. A story or an
@@ -359,9 +447,9 @@ func (w *linkWriter) nodes(l *Links) error {
 			keys = binary.LittleEndian.AppendUint64(keys, k)
 			keyRows = append(keyRows, []any{int64(k), string(n.Article)})
 		}
-		nodeRows = append(nodeRows, []any{string(n.Article), n.State, keys})
+		nodeRows = append(nodeRows, []any{string(n.Article), nullable(n.Story), nullable(n.DuplicateOf), n.State, keys})
 	}
-	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_nodes (article, state, keys)", nodeRows, ""); err != nil {
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_nodes (article, story, duplicate_of, state, keys)", nodeRows, ""); err != nil {
 		return fmt.Errorf("insert link state: %v", err)
 	}
 	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_keys (key, article)", keyRows, " ON CONFLICT DO NOTHING"); err != nil {
@@ -370,33 +458,43 @@ func (w *linkWriter) nodes(l *Links) error {
 	return nil
 }
 
-// stories deletes the gone and replaced stories with their memberships and
-// event clusters, and inserts the new ones.
+// stories deletes the gone stories with their memberships and event
+// clusters, writes the stories' rows and memberships, and deletes the
+// event clusters of the reclustered stories.
 func (w *linkWriter) stories(l *Links) error {
 	ids := slices.Clone(l.Gone)
 	for _, s := range l.Stories {
 		ids = append(ids, s.ID)
 	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	for len(ids) > 0 {
-		n := min(len(ids), inChunk)
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
+	if err := w.inStories(ids, `DELETE FROM stories WHERE id IN (%s)`); err != nil {
+		return fmt.Errorf("delete stories: %v", err)
+	}
+	for _, q := range []string{
+		`DELETE FROM link_members WHERE story IN (%s)`,
+		`DELETE FROM link_events WHERE cluster IN (SELECT id FROM event_clusters WHERE story IN (%s))`,
+		`DELETE FROM event_clusters WHERE story IN (%s)`,
+	} {
+		if err := w.inStories(l.Gone, q); err != nil {
+			return fmt.Errorf("delete stories: %v", err)
 		}
-		in := placeholders(1, n)
-		for _, q := range []string{
-			`DELETE FROM stories WHERE id IN (` + in + `)`,
-			`DELETE FROM link_members WHERE story IN (` + in + `)`,
-			`DELETE FROM link_events WHERE cluster IN (SELECT id FROM event_clusters WHERE story IN (` + in + `))`,
-			`DELETE FROM event_clusters WHERE story IN (` + in + `)`,
-		} {
-			if err := w.exec(q, args...); err != nil {
-				return fmt.Errorf("delete stories: %v", err)
-			}
+	}
+	for _, q := range []string{
+		`DELETE FROM link_events WHERE cluster IN (%s)`,
+		`DELETE FROM event_clusters WHERE id IN (%s)`,
+	} {
+		if err := w.inStories(l.DropClusters, q); err != nil {
+			return fmt.Errorf("delete event clusters: %v", err)
 		}
-		ids = ids[n:]
+	}
+	for _, e := range l.Unclustered {
+		if err := w.exec(`DELETE FROM link_events WHERE article = $1 AND idx = $2`, string(e.Article), e.Index); err != nil {
+			return fmt.Errorf("delete event cluster member: %v", err)
+		}
+	}
+	for _, m := range l.Left {
+		if err := w.exec(`DELETE FROM link_members WHERE story = $1 AND article = $2`, m.Story, string(m.Article)); err != nil {
+			return fmt.Errorf("delete story member: %v", err)
+		}
 	}
 	var storyRows, memberRows [][]any
 	for _, s := range l.Stories {
@@ -414,22 +512,48 @@ func (w *linkWriter) stories(l *Links) error {
 	return nil
 }
 
+// inStories runs query, whose %s stands for an IN list, over ids.
+func (w *linkWriter) inStories(ids []string, query string) error {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	for len(ids) > 0 {
+		n := min(len(ids), inChunk)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		if err := w.exec(strings.ReplaceAll(query, "%s", qmarks(n)), args...); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
 // articles sets the main story and the original of articles.
 func (w *linkWriter) articles(as []ArticleLink) error {
 	if len(as) == 0 {
 		return nil
 	}
-	stmt, err := w.tx.PrepareContext(w.ctx, `UPDATE articles SET story = $1, duplicate_of = $2 WHERE id = $3`)
-	if err != nil {
-		return fmt.Errorf("prepare: %v", err)
-	}
-	defer stmt.Close()
-	for _, a := range as {
-		if _, err := stmt.ExecContext(w.ctx, nullable(a.Story), nullable(a.DuplicateOf), string(a.ID)); err != nil {
-			return fmt.Errorf("set story of %s: %v", a.ID, err)
+	for _, q := range []string{
+		`UPDATE articles SET story = $1, duplicate_of = $2 WHERE id = $3`,
+		`UPDATE link_nodes SET story = $1, duplicate_of = $2 WHERE article = $3`,
+	} {
+		stmt, err := w.tx.PrepareContext(w.ctx, q)
+		if err != nil {
+			return fmt.Errorf("prepare: %v", err)
+		}
+		for _, a := range as {
+			if _, err := stmt.ExecContext(w.ctx, nullable(a.Story), nullable(a.DuplicateOf), string(a.ID)); err != nil {
+				return errors.Join(fmt.Errorf("set story of %s: %v", a.ID, err), stmt.Close())
+			}
+		}
+		if err := stmt.Close(); err != nil {
+			return err
 		}
 	}
-	return stmt.Close()
+	return nil
 }
 
 // events inserts event clusters and their members.
@@ -539,7 +663,17 @@ func inArgs(ids []news.ArticleID) ([]any, string) {
 	for i, id := range ids {
 		args[i] = string(id)
 	}
-	return args, placeholders(1, len(ids))
+	return args, qmarks(len(ids))
+}
+
+// qmarks returns "?, ?, ..." for n parameters: anonymous parameters, since
+// SQLite looks a numbered one up in a list, which costs the square of a
+// long IN list's length.
+func qmarks(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return "?" + strings.Repeat(", ?", n-1)
 }
 
 // sortedIDs returns ids sorted, each once.

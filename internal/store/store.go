@@ -99,7 +99,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	db := &DB{now: time.Now}
 	// BEGIN IMMEDIATE takes the write lock when a write transaction starts,
 	// so that two processes never both read, then both fail to upgrade.
-	db.w, err = sql.Open("sqlite", name+sep+pragmas+"&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)&_txlock=immediate")
+	db.w, err = sql.Open("sqlite", name+sep+pragmas+"&_pragma=cache_size(-8192)&_pragma=temp_store(MEMORY)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %v", dsn, err)
 	}

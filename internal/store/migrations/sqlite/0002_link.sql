@@ -8,9 +8,11 @@
 -- The linker's profile of each linked article (an encoding only the
 -- linker reads), and the index keys it is filed under.
 CREATE TABLE link_nodes (
-	article TEXT PRIMARY KEY,
-	state   BLOB NOT NULL,
-	keys    BLOB NOT NULL -- the keys below, 8 bytes each, to delete them
+	article      TEXT PRIMARY KEY,
+	story        TEXT, -- copies of articles.story and duplicate_of, which
+	duplicate_of TEXT, -- sit behind the article's text in its row
+	state        BLOB NOT NULL,
+	keys         BLOB NOT NULL -- the keys below, 8 bytes each, to delete them
 );
 
 CREATE TABLE link_keys (

@@ -1,0 +1,236 @@
+package link
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"chronicle/internal/news"
+	"chronicle/internal/store"
+)
+
+// corpus generates coded articles about generated happenings: each story
+// has its own people, place, words and event type, and a few articles
+// published within days of each other; words outside stories follow a
+// Zipf law, as in news. Articles come in order of publication, perDay a
+// day.
+type corpus struct {
+	rng     *rand.Rand
+	words   []string
+	zipf    *rand.Zipf
+	perDay  int
+	n       int // articles generated
+	stories []*genStory
+}
+
+type genStory struct {
+	id      int
+	day     int
+	names   []string
+	place   string
+	words   []string
+	typ     news.EventType
+	left    int // articles still to come
+	killed  int
+	publish int // articles published so far
+}
+
+func newCorpus(seed uint64, perDay int) *corpus {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	c := &corpus{rng: rng, perDay: perDay}
+	syl := []string{"ka", "lo", "mi", "ra", "ten", "so", "vu", "ne", "dor", "pa", "li", "ghe", "zu", "an", "mar", "ol"}
+	for range 20000 {
+		var b strings.Builder
+		for range 2 + rng.IntN(3) {
+			b.WriteString(syl[rng.IntN(len(syl))])
+		}
+		c.words = append(c.words, b.String())
+	}
+	c.zipf = rand.NewZipf(rng, 1.1, 2, uint64(len(c.words)-1))
+	return c
+}
+
+func (c *corpus) word() string { return c.words[c.zipf.Uint64()] }
+
+func (c *corpus) name() string {
+	w := c.words[c.rng.IntN(len(c.words))]
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// next returns the next article: of a running story, or of a new one.
+func (c *corpus) next() *news.Article {
+	day := c.n / c.perDay
+	var s *genStory
+	live := c.stories[:0]
+	for _, st := range c.stories {
+		if st.left > 0 && day-st.day <= 3 {
+			live = append(live, st)
+		}
+	}
+	c.stories = live
+	if len(live) > 0 && c.rng.Float64() < 0.7 {
+		s = live[c.rng.IntN(len(live))]
+	} else {
+		s = &genStory{id: c.n, day: day, left: 1 + int(c.rng.ExpFloat64()*4), killed: 2 + c.rng.IntN(40),
+			typ: news.EventTypes()[c.rng.IntN(len(news.EventTypes()))]}
+		for range 3 {
+			s.names = append(s.names, c.name()+" "+c.name())
+		}
+		s.place = c.name()
+		for range 12 {
+			s.words = append(s.words, c.words[200+c.rng.IntN(len(c.words)-200)])
+		}
+		c.stories = append(c.stories, s)
+	}
+	s.left--
+	s.publish++
+	id := news.ArticleID(fmt.Sprintf("g%08d", c.n))
+	pub := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(c.n) * 24 * time.Hour / time.Duration(c.perDay))
+	c.n++
+
+	a := &news.Article{ID: id, Source: fmt.Sprintf("pub%02d", c.rng.IntN(40)), Published: pub,
+		Title: s.names[0] + " " + s.words[0] + " " + s.place}
+	var b strings.Builder
+	for i := range 24 {
+		start := b.Len()
+		for j := range 14 {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			switch r := c.rng.Float64(); {
+			case j == 0:
+				w := c.word()
+				b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+			case r < 0.06:
+				n := s.names[c.rng.IntN(len(s.names))]
+				a.Mentions = append(a.Mentions, news.Mention{Span: news.Span{Start: b.Len(), End: b.Len() + len(n)}, Text: n,
+					Type: news.Person, Ref: -1, Actor: news.Actor{Name: n, Entity: "person:" + strings.ToLower(strings.ReplaceAll(n, " ", "-"))}})
+				b.WriteString(n)
+			case r < 0.08:
+				a.Mentions = append(a.Mentions, news.Mention{Span: news.Span{Start: b.Len(), End: b.Len() + len(s.place)}, Text: s.place,
+					Type: news.Place, Ref: -1, Place: &news.Location{Name: s.place, Country: "XAA", GeoID: "g-" + s.place, Feature: "city"}})
+				b.WriteString(s.place)
+			case r < 0.3:
+				b.WriteString(s.words[c.rng.IntN(len(s.words))])
+			default:
+				b.WriteString(c.word())
+			}
+		}
+		b.WriteString(".")
+		a.Sentences = append(a.Sentences, news.Sentence{Index: i, Span: news.Span{Start: start, End: b.Len()}})
+		b.WriteString(" ")
+	}
+	a.Text = b.String()
+	a.Hash = strconv.FormatUint(hashString(a.Text), 16)
+	date := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, s.day).Format(news.DateFormat)
+	for i := range 2 {
+		sent := a.Sentences[i]
+		ev := news.Event{ID: fmt.Sprintf("ev-%s-%d", id, i), Article: id, Type: s.typ, Date: date, DatePrecision: news.PrecisionDay,
+			Source:     news.Actor{Name: s.names[i], Entity: "person:" + strings.ToLower(strings.ReplaceAll(s.names[i], " ", "-"))},
+			Location:   &news.Location{Name: s.place, Country: "XAA", GeoID: "g-" + s.place, Feature: "city"},
+			Quantities: map[string]int{"killed": s.killed + c.rng.IntN(3)}, Trigger: news.Span{Start: sent.Span.Start, End: sent.Span.Start + 3},
+			Evidence: []news.Evidence{{Article: id, Sentence: sent.Text(a.Text), Index: i, Span: sent.Span, Source: a.Source}}, Confidence: 0.9}
+		a.Events = append(a.Events, ev)
+	}
+	return a
+}
+
+func (c *corpus) batch(n int) []*news.Article {
+	out := make([]*news.Article, n)
+	for i := range out {
+		out[i] = c.next()
+	}
+	return out
+}
+
+func idsOf(arts []*news.Article) []news.ArticleID {
+	out := make([]news.ArticleID, len(arts))
+	for i, a := range arts {
+		out[i] = a.ID
+	}
+	return out
+}
+
+// BenchmarkLink measures linking batches of 128 new articles into a store
+// already holding stored (and linked) articles, 2,700 a day (a million a
+// year). It reports articles linked per second of wall time, and per
+// second of processor time (all the process's threads together, which
+// other load on the machine does not change) for linking alone and for
+// storing and linking together. CHRONICLE_LINK_BENCH_SIZES
+// lists the store sizes (default 1000,10000,100000).
+func BenchmarkLink(b *testing.B) {
+	sizes := []int{1000, 10000, 100000}
+	if v := os.Getenv("CHRONICLE_LINK_BENCH_SIZES"); v != "" {
+		sizes = sizes[:0]
+		for _, f := range strings.Split(v, ",") {
+			n, err := strconv.Atoi(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	for _, size := range sizes {
+		b.Run(fmt.Sprintf("stored=%d", size), func(b *testing.B) {
+			db := openDB(b)
+			c := newCorpus(1, 2700)
+			l, err := New(db, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for c.n < size {
+				arts := c.batch(min(1000, size-c.n))
+				if _, err := db.SaveArticles(b.Context(), arts); err != nil {
+					b.Fatal(err)
+				}
+				if err := l.Link(b.Context(), idsOf(arts)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			var linkTime, linkCPU, saveCPU time.Duration
+			n := 0
+			for b.Loop() {
+				arts := c.batch(128)
+				c0 := cpuTime()
+				if _, err := db.SaveArticles(b.Context(), arts); err != nil {
+					b.Fatal(err)
+				}
+				t1, c1 := time.Now(), cpuTime()
+				if err := l.LinkSaved(b.Context(), arts); err != nil {
+					b.Fatal(err)
+				}
+				linkTime += time.Since(t1)
+				c2 := cpuTime()
+				saveCPU += c1 - c0
+				linkCPU += c2 - c1
+				n += len(arts)
+			}
+			b.ReportMetric(float64(n)/linkTime.Seconds(), "linked/s")
+			if linkCPU > 0 {
+				b.ReportMetric(float64(n)/linkCPU.Seconds(), "linked/cpu-s")
+				b.ReportMetric(float64(n)/(linkCPU+saveCPU).Seconds(), "saved+linked/cpu-s")
+				b.ReportMetric(math.Round(float64(linkCPU.Microseconds())/float64(n)), "cpu-µs-link/article")
+			}
+		})
+	}
+}
+
+// BenchmarkProfile measures profiling one generated article: shingling,
+// MinHash and features.
+func BenchmarkProfile(b *testing.B) {
+	k, err := loadKnowledge()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := newCorpus(2, 100).next()
+	for b.Loop() {
+		k.newProfile(a)
+	}
+}
+
+var _ Store = (*store.DB)(nil)

@@ -1,0 +1,449 @@
+package link
+
+import (
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"chronicle/internal/extract"
+	"chronicle/internal/kb"
+	"chronicle/internal/news"
+	"chronicle/internal/resolve"
+	"chronicle/internal/store"
+)
+
+// ecbDir is ECB+ (Cybulska and Vossen 2014), relative to this package.
+const ecbDir = "../../../shared/data/ecbplus/ECB+_LREC2014"
+
+// ecbDoc is one ECB+ document as an article, with its gold annotation.
+type ecbDoc struct {
+	topic    int
+	subtopic string // "ecb" or "ecbplus": two look-alike happenings per topic
+	name     string // e.g. "1_10ecbplus"
+	art      *news.Article
+	mentions []ecbMention
+}
+
+// ecbMention is one gold event mention in a selected sentence.
+type ecbMention struct {
+	id       string // doc/m_id
+	span     news.Span
+	sentence int // index in the article's coded sentences, by byte span
+	words    []string
+	chain    string // gold cluster: cross-document instance, in-document chain, or itself
+}
+
+// readECB reads the ECB+ documents of the topics for which keep returns
+// true, keeping only the sentences listed in
+// ECBplus_coreference_sentences.csv (Cybulska's setup, as in Barhom et
+// al. 2019). Sentence 0 of the newer "ecbplus" documents, the page's
+// address, is dropped; the other sentences are joined with newlines.
+func readECB(t testing.TB, keep func(topic int) bool) []*ecbDoc {
+	t.Helper()
+	if _, err := os.Stat(ecbDir); err != nil {
+		t.Skip("../shared/data/ecbplus not present: ", err)
+	}
+	selected, err := readSelected(filepath.Join(ecbDir, "ECBplus_coreference_sentences.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(ecbDir, "ECB+", "*", "*.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(files)
+	var docs []*ecbDoc
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".xml")
+		topicStr, rest, _ := strings.Cut(name, "_")
+		topic, err := strconv.Atoi(topicStr)
+		if err != nil || !keep(topic) {
+			continue
+		}
+		d, err := readECBDoc(f, name, topic, selected[topicStr+"_"+rest])
+		if err != nil {
+			t.Fatalf("read %s: %v", f, err)
+		}
+		d.subtopic = "ecb"
+		if strings.HasSuffix(name, "ecbplus") {
+			d.subtopic = "ecbplus"
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// readSelected reads the CSV of selected sentences: topic, file, sentence.
+func readSelected(path string) (map[string]map[int]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	out := map[string]map[int]bool{}
+	for i := 0; ; i++ {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 || len(rec) < 3 {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(rec[2]))
+		if err != nil {
+			return nil, fmt.Errorf("%s line %d: %v", path, i+1, err)
+		}
+		key := strings.TrimSpace(rec[0]) + "_" + strings.TrimSpace(rec[1])
+		if out[key] == nil {
+			out[key] = map[int]bool{}
+		}
+		out[key][n] = true
+	}
+}
+
+// ecbXML is the part of a CAT/CROMER document that scoring reads.
+type ecbXML struct {
+	Tokens []struct {
+		ID       int    `xml:"t_id,attr"`
+		Sentence int    `xml:"sentence,attr"`
+		Text     string `xml:",chardata"`
+	} `xml:"token"`
+	Markables struct {
+		Any []struct {
+			XMLName xml.Name
+			ID      string `xml:"m_id,attr"`
+			Anchors []struct {
+				ID int `xml:"t_id,attr"`
+			} `xml:"token_anchor"`
+		} `xml:",any"`
+	} `xml:"Markables"`
+	Relations struct {
+		Any []struct {
+			XMLName xml.Name
+			ID      string `xml:"r_id,attr"`
+			Note    string `xml:"note,attr"`
+			Sources []struct {
+				ID string `xml:"m_id,attr"`
+			} `xml:"source"`
+		} `xml:",any"`
+	} `xml:"Relations"`
+}
+
+func readECBDoc(path, name string, topic int, selected map[int]bool) (*ecbDoc, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var x ecbXML
+	if err := xml.Unmarshal(b, &x); err != nil {
+		return nil, err
+	}
+	plus := strings.HasSuffix(name, "ecbplus")
+	d := &ecbDoc{topic: topic, name: name}
+	a := &news.Article{ID: news.ArticleID(name)}
+	var text strings.Builder
+	tokSpan := map[int]news.Span{}
+	tokSent := map[int]int{}
+	tokText := map[int]string{}
+	sent := -1
+	var source strings.Builder
+	for _, tk := range x.Tokens {
+		if plus && tk.Sentence == 0 {
+			source.WriteString(tk.Text)
+			continue
+		}
+		if tk.Sentence != sent {
+			if text.Len() > 0 {
+				text.WriteString("\n")
+			}
+			sent = tk.Sentence
+		} else {
+			text.WriteString(" ")
+		}
+		start := text.Len()
+		text.WriteString(tk.Text)
+		tokSpan[tk.ID] = news.Span{Start: start, End: text.Len()}
+		tokSent[tk.ID] = tk.Sentence
+		tokText[tk.ID] = tk.Text
+	}
+	a.Text = text.String()
+	a.Hash = strconv.FormatUint(hashString(a.Text), 16)
+	if u := source.String(); u != "" {
+		host := strings.TrimPrefix(strings.TrimPrefix(u, "http://"), "https://")
+		host, _, _ = strings.Cut(host, "/")
+		a.Source = strings.TrimPrefix(host, "www.")
+	}
+	d.art = a
+
+	chain := map[string]string{}
+	for _, r := range x.Relations.Any {
+		for _, s := range r.Sources {
+			switch r.XMLName.Local {
+			case "CROSS_DOC_COREF":
+				chain[s.ID] = r.Note
+			case "INTRA_DOC_COREF":
+				if _, ok := chain[s.ID]; !ok {
+					chain[s.ID] = name + "/intra/" + r.ID
+				}
+			}
+		}
+	}
+	for _, m := range x.Markables.Any {
+		tag := m.XMLName.Local
+		if !strings.HasPrefix(tag, "ACTION_") && !strings.HasPrefix(tag, "NEG_ACTION_") || len(m.Anchors) == 0 {
+			continue
+		}
+		first := m.Anchors[0].ID
+		sp, ok := tokSpan[first]
+		if !ok || !selected[tokSent[first]] {
+			continue
+		}
+		em := ecbMention{id: name + "/" + m.ID, span: sp}
+		for _, an := range m.Anchors {
+			if s, ok := tokSpan[an.ID]; ok {
+				em.span.End = max(em.span.End, s.End)
+				em.words = append(em.words, strings.ToLower(tokText[an.ID]))
+			}
+		}
+		em.chain = chain[m.ID]
+		if em.chain == "" {
+			em.chain = em.id
+		}
+		d.mentions = append(d.mentions, em)
+	}
+	slices.SortFunc(d.mentions, func(a, b ecbMention) int { return a.span.Start - b.span.Start })
+	return d, nil
+}
+
+// coder codes articles with the pipeline's stages from split to events.
+type coder struct {
+	rec *extract.Recognizer
+	res *resolve.Resolver
+	cod *extract.Coder
+}
+
+var loadCoder = sync.OnceValues(func() (*coder, error) {
+	k, err := kb.Load()
+	if err != nil {
+		return nil, err
+	}
+	p, err := kb.LoadPatterns()
+	if err != nil {
+		return nil, err
+	}
+	return &coder{rec: extract.NewRecognizer(k), res: resolve.New(k), cod: extract.NewCoder(p)}, nil
+})
+
+func (c *coder) code(a *news.Article) {
+	extract.Split(a)
+	c.rec.Mentions(a)
+	c.res.Resolve(a)
+	extract.Dates(a)
+	c.cod.Events(a)
+}
+
+func newCoder(t testing.TB) *coder {
+	t.Helper()
+	c, err := loadCoder()
+	if err != nil {
+		t.Fatalf("load knowledge base: %v", err)
+	}
+	return c
+}
+
+// TestECBPlus scores linking on ECB+: 982 news documents in 43 topics,
+// each topic two look-alike happenings (two celebrities entering rehab,
+// two earthquakes) that must stay apart.
+//
+// Stories: every document is coded and linked; a document's story is its
+// main story, the gold story its topic and sub-topic. Scored: pairwise
+// precision and recall over pairs of documents.
+//
+// Events: the gold event mentions (ACTION_* and NEG_ACTION_* markables)
+// of the selected sentences, in gold-mention setting as in the ECB+
+// literature; gold clusters are the cross-document instances, then the
+// in-document chains, other mentions being singletons. Each mention is a
+// report whose type is its trigger's stemmed first content word (the
+// corpus's events are mostly not PLOVER types) and whose actors, date and
+// place are those of the event our coder found at the same words, where
+// it found one; mentions are then linked within our stories by the same
+// clusterEvents as stored events. Scored: MUC, B³, CEAF-e and their mean,
+// the CoNLL F1, over all mentions, singletons included (within- and
+// cross-document together).
+//
+// For comparison, on the test topics (36-45) with gold mentions, Barhom
+// et al. (2019) report a CoNLL F1 of about 76 for the same-head-lemma
+// baseline within predicted document clusters and 79.5 for their joint
+// neural model; the feature-based systems before it (Cybulska and Vossen
+// 2015; Kenyon-Dean et al. 2018) score around 70. No publication dates
+// come with ECB+, so its look-alike happenings (the same kind of event
+// years apart) are told apart by names and words alone, where real feeds
+// also have the date.
+func TestECBPlus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("codes and links 982 documents")
+	}
+	tests := []struct {
+		name             string
+		topics           func(int) bool
+		minStoryF1, minC float64
+	}{
+		// Floors a little under the scores measured when they were set
+		// (stories 0.71, 0.82, 0.76; CoNLL 0.67, 0.72, 0.71).
+		{"dev", func(tp int) bool { return slices.Contains([]int{2, 5, 12, 18, 21, 23, 34, 35}, tp) }, 0.68, 0.64},
+		{"test", func(tp int) bool { return tp >= 36 }, 0.79, 0.69},
+		{"all", func(int) bool { return true }, 0.73, 0.68},
+	}
+	c := newCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := readECB(t, tt.topics)
+			stories, coref := linkECB(t, c, docs)
+			t.Logf("%d documents, %d gold stories, %d predicted", len(docs), countDistinct(goldStories(docs)), countDistinct(stories))
+			pw := pairwise(goldStories(docs), stories)
+			t.Logf("stories pairwise: P %.3f R %.3f F1 %.3f", pw.p, pw.r, pw.f)
+			gold, sys := coref[0], coref[1]
+			m, b, e := muc(gold, sys), bcubed(gold, sys), ceafe(gold, sys)
+			conll := (m.f + b.f + e.f) / 3
+			t.Logf("events (%d mentions): MUC P %.3f R %.3f F1 %.3f | B3 P %.3f R %.3f F1 %.3f | CEAF-e P %.3f R %.3f F1 %.3f | CoNLL F1 %.3f",
+				len(gold), m.p, m.r, m.f, b.p, b.r, b.f, e.p, e.r, e.f, conll)
+			if pw.f < tt.minStoryF1 {
+				t.Errorf("story pairwise F1 = %.3f, want >= %.2f", pw.f, tt.minStoryF1)
+			}
+			if conll < tt.minC {
+				t.Errorf("event CoNLL F1 = %.3f, want >= %.2f", conll, tt.minC)
+			}
+		})
+	}
+}
+
+func goldStories(docs []*ecbDoc) map[string]string {
+	out := map[string]string{}
+	for _, d := range docs {
+		out[d.name] = strconv.Itoa(d.topic) + d.subtopic
+	}
+	return out
+}
+
+func countDistinct(m map[string]string) int {
+	seen := map[string]bool{}
+	for _, v := range m {
+		seen[v] = true
+	}
+	return len(seen)
+}
+
+// linkECB codes, stores and links the documents, and returns each
+// document's main story and the gold and system clusters of the event
+// mentions.
+func linkECB(t *testing.T, c *coder, docs []*ecbDoc) (map[string]string, [2]map[string]string) {
+	db := openDB(t)
+	arts := make([]*news.Article, len(docs))
+	for i, d := range docs {
+		c.code(d.art)
+		arts[i] = d.art
+	}
+	if _, err := db.SaveArticles(t.Context(), arts); err != nil {
+		t.Fatal(err)
+	}
+	l, err := New(db, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]news.ArticleID, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	// In batches, as the pipeline links.
+	for i := 0; i < len(ids); i += 128 {
+		if err := l.Link(t.Context(), ids[i:min(i+128, len(ids))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stories := map[string]string{}
+	profiles := map[string]*profile{}
+	err = db.Articles(t.Context(), func(a *news.Article) error {
+		stories[string(a.ID)] = a.Story
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Event mentions as reports, linked within the predicted stories.
+	gold, sys := map[string]string{}, map[string]string{}
+	byStory := map[string][]*report{}
+	for _, d := range docs {
+		p := l.k.newProfile(d.art)
+		profiles[d.name] = p
+		for i, m := range d.mentions {
+			lemma := headLemma(l.k, m.words)
+			r := &report{art: p, index: i, family: "lemma:" + lemma, trigger: lemma}
+			for _, e := range d.art.Events {
+				if e.Trigger.Overlaps(m.span) {
+					r.ev = e
+					break
+				}
+			}
+			r.ev.ID = m.id
+			r.ev.Type = news.EventType(r.family)
+			r.ev.Evidence = nil
+			for _, s := range d.art.Sentences {
+				if s.Span.Contains(m.span) {
+					r.words = l.k.wordSet(s.Text(d.art.Text))
+				}
+			}
+			gold[m.id] = m.chain
+			byStory[stories[d.name]] = append(byStory[stories[d.name]], r)
+		}
+	}
+	for _, rs := range byStory {
+		for _, cl := range l.k.clusterEvents(rs) {
+			for _, r := range cl {
+				sys[r.ev.ID] = cl[0].ev.ID
+			}
+		}
+	}
+	return stories, [2]map[string]string{gold, sys}
+}
+
+// headLemma returns the stemmed first content word of a mention's words,
+// or of its first word when none is a content word.
+func headLemma(k *knowledge, words []string) string {
+	for _, w := range words {
+		if s := stem(w); !k.stop[s] && len(s) > 1 {
+			return s
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	return stem(words[0])
+}
+
+// openDB opens a database in a temporary directory.
+func openDB(t testing.TB) *store.DB {
+	t.Helper()
+	db, err := store.Open(t.Context(), filepath.Join(t.TempDir(), "link.db"))
+	if err != nil {
+		t.Fatalf("Open() = %v", err)
+	}
+	t.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			t.Errorf("Close() = %v", err)
+		}
+	})
+	return db
+}

@@ -1,0 +1,180 @@
+package link
+
+import (
+	"bytes"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"chronicle/internal/news"
+)
+
+func TestStem(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"attacks", "attack"},
+		{"attacked", "attack"},
+		{"attacking", "attack"},
+		{"stopped", "stop"},
+		{"killed", "kill"},
+		{"casualties", "casualty"},
+		{"churches", "church"},
+		{"talks", "talk"},
+		{"crisis", "crisis"},
+		{"press", "press"},
+		{"news", "news"},
+		{"7.0", "7.0"},
+		{"Reid", "Reid"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := stem(tt.in); got != tt.want {
+				t.Errorf("stem(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTokens(t *testing.T) {
+	text := "Reid's quake: magnitude 7.0, 1,200 dead. Share this"
+	removed := []news.Removal{{Span: news.Span{Start: 41, End: 51}, Kind: news.RemovalFurniture}}
+	var got []string
+	for _, tk := range tokens(text, codedRanges(text, removed)) {
+		got = append(got, tk.text)
+	}
+	want := []string{"reid", "quake", "magnitude", "7.0", "1,200", "dead"}
+	if !slices.Equal(got, want) {
+		t.Errorf("tokens(%q) = %q, want %q", text, got, want)
+	}
+}
+
+func TestSentenceStart(t *testing.T) {
+	text := "Police said. \"Officials in Kabul\" met\nWardak"
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"Police", true},
+		{"Officials", true},
+		{"Kabul", false},
+		{"Wardak", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			i := bytes.Index([]byte(text), []byte(tt.word))
+			if got := sentenceStart(text, i); got != tt.want {
+				t.Errorf("sentenceStart(%q, %d) = %v, want %v", text, i, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSegmentBounds(t *testing.T) {
+	k, err := loadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := "Rescuers pulled survivors from collapsed buildings across the northern districts overnight."
+	text := "Headline\n09:00 " + entry + "\n10:00 " + entry + "\n11:00 Short note.\n12:00 " + entry
+	var removed []news.Removal
+	for _, stamp := range []string{"09:00", "10:00", "11:00", "12:00"} {
+		i := bytes.Index([]byte(text), []byte(stamp))
+		removed = append(removed, news.Removal{Span: news.Span{Start: i, End: i + 5}, Kind: news.RemovalTimestamp})
+	}
+	tests := []struct {
+		name    string
+		removed []news.Removal
+		want    []int
+	}{
+		{"article", nil, []int{0, len(text)}},
+		// The headline joins the first entry, the short note the one after.
+		{"live blog", removed, []int{0, removed[1].Span.Start, removed[2].Span.Start, len(text)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{Text: text, Removed: tt.removed}
+			got := k.segmentBounds(a, tokens(text, codedRanges(text, tt.removed)))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("segmentBounds() = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// testProfile profiles a short article with a person and a place.
+func testProfile(t testing.TB, text string) *profile {
+	t.Helper()
+	k, err := loadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &news.Article{ID: "a", Hash: "h", Source: "s", Text: text,
+		Published: time.Date(2025, 3, 10, 8, 0, 0, 0, time.UTC)}
+	if i := bytes.Index([]byte(text), []byte("Amina Yusuf")); i >= 0 {
+		a.Mentions = append(a.Mentions, news.Mention{Span: news.Span{Start: i, End: i + 11}, Text: "Amina Yusuf", Type: news.Person, Ref: -1,
+			Actor: news.Actor{Name: "Amina Yusuf", Entity: "person:amina-yusuf"}})
+	}
+	return k.newProfile(a)
+}
+
+func TestProfileEncoding(t *testing.T) {
+	p := testProfile(t, "Floods hit Nairobi on Monday, said Dr. Amina Yusuf of the Red Cross. Hundreds of homes were lost in Mathare.")
+	got, err := decodeProfile(p.id, p.encode())
+	if err != nil {
+		t.Fatalf("decodeProfile(encode()) = %v", err)
+	}
+	if diff := cmp.Diff(p, got, cmp.AllowUnexported(profile{}, segment{}, feature{}, signature{})); diff != "" {
+		t.Errorf("decodeProfile(encode()) differs (-want +got):\n%s", diff)
+	}
+	for _, bad := range [][]byte{nil, {stateVersion}, {99, 0, 0}, p.encode()[:40], append(p.encode(), 0)} {
+		if _, err := decodeProfile("a", bad); err == nil {
+			t.Errorf("decodeProfile(%d bytes) = nil error, want one", len(bad))
+		}
+	}
+}
+
+func TestSimilarity(t *testing.T) {
+	a := testProfile(t, "Floods hit Nairobi on Monday, said Dr. Amina Yusuf of the Red Cross. Hundreds of homes were lost in Mathare.")
+	b := testProfile(t, "Dr. Amina Yusuf of the Red Cross said floods destroyed hundreds of homes in Mathare, Nairobi.")
+	c := testProfile(t, "The central bank raised interest rates by half a point to curb inflation, the governor said.")
+	if s := a.segs[0].similarity(&b.segs[0]); s < DefaultThreshold {
+		t.Errorf("similarity(two reports of the floods) = %.2f, want >= %.2f", s, DefaultThreshold)
+	}
+	if s := a.segs[0].similarity(&c.segs[0]); s > 0.1 {
+		t.Errorf("similarity(floods, rates) = %.2f, want <= 0.1", s)
+	}
+	if !a.segs[0].sharesKey(&b.segs[0]) {
+		t.Errorf("two reports of the floods share no key")
+	}
+}
+
+// FuzzProfile profiles arbitrary article text, and decodes arbitrary link
+// state: neither may panic, and a profile must survive its encoding.
+func FuzzProfile(f *testing.F) {
+	if b, err := os.ReadFile("testdata/articles.jsonl"); err == nil {
+		for _, line := range bytes.Split(b, []byte("\n"))[:4] {
+			f.Add(string(line), line)
+		}
+	}
+	f.Add("Tara Reid's rehab, 7.0 quake. \u201cQuoted\u201d", []byte{stateVersion, 1, 'h'})
+	k, err := loadKnowledge()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string, state []byte) {
+		a := &news.Article{ID: "f", Hash: "h", Text: text,
+			Removed: []news.Removal{{Span: news.Span{Start: len(text) / 3, End: len(text) / 2}, Kind: news.RemovalTimestamp},
+				{Span: news.Span{Start: len(text) / 2, End: len(text)*2/3 + 1}, Kind: news.RemovalTimestamp}}}
+		p := k.newProfile(a)
+		got, err := decodeProfile("f", p.encode())
+		if err != nil {
+			t.Fatalf("decodeProfile(encode()) = %v", err)
+		}
+		if got.sig != p.sig || len(got.segs) != len(p.segs) {
+			t.Errorf("decodeProfile(encode()) changed the profile")
+		}
+		_, _ = decodeProfile("f", state) // must not panic; an error is expected
+	})
+}
