@@ -29,6 +29,14 @@ import (
 const sharedData = "../../../shared/data"
 
 func BenchmarkIngestGuardian(b *testing.B) {
+	corpus, n := guardianCorpus(b)
+	benchIngest(b, corpus, n)
+}
+
+// guardianCorpus writes the Guardian sample as contract JSONL and returns
+// its path and number of articles; it skips when the data is absent.
+func guardianCorpus(b *testing.B) (string, int) {
+	b.Helper()
 	src := filepath.Join(sharedData, "guardian-sdf-sample", "Guardian_SDF_sample.csv")
 	f, err := os.Open(src)
 	if err != nil {
@@ -40,7 +48,7 @@ func BenchmarkIngestGuardian(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchIngest(b, corpus, n)
+	return corpus, n
 }
 
 func BenchmarkIngestGenerated(b *testing.B) {
@@ -179,18 +187,9 @@ func writeSyntheticCorpus(path string, n, size int) error {
 //
 //	go test ./cmd/chronicle -run '^$' -bench Stages -benchtime 3x
 func BenchmarkStages(b *testing.B) {
-	src := filepath.Join(sharedData, "guardian-sdf-sample", "Guardian_SDF_sample.csv")
-	f, err := os.Open(src)
-	if err != nil {
-		b.Skipf("../shared/data/guardian-sdf-sample not present: %v", err)
-	}
-	defer f.Close()
-	corpus := filepath.Join(b.TempDir(), "guardian.jsonl")
-	if _, err := guardianToJSONL(f, corpus); err != nil {
-		b.Fatal(err)
-	}
+	corpus, _ := guardianCorpus(b)
 	var arts []*news.Article
-	err = ingest.Read(b.Context(), corpus, nil, ingest.Options{}, func(it ingest.Item) error {
+	err := ingest.Read(b.Context(), corpus, nil, ingest.Options{}, func(it ingest.Item) error {
 		if it.Err != nil {
 			return it.Err
 		}

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"chronicle/internal/store"
+	"context"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strconv"
 )
@@ -91,4 +94,16 @@ func dbFlag(fs *flag.FlagSet, c *Config) {
 func workFlags(fs *flag.FlagSet, c *Config) {
 	fs.IntVar(&c.Workers, "workers", c.Workers, "coding workers ($CHRONICLE_WORKERS)")
 	fs.Int64Var(&c.MaxBytes, "max-bytes", c.MaxBytes, "largest article, file or JSON line accepted, in bytes ($CHRONICLE_MAX_BYTES)")
+}
+
+// openExisting opens the database of cfg, which must exist.
+func openExisting(ctx context.Context, cfg Config) (*store.DB, error) {
+	if _, err := os.Stat(cfg.DB); err != nil {
+		return nil, fmt.Errorf("open database %s: %v", cfg.DB, err)
+	}
+	db, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %v", cfg.DB, err)
+	}
+	return db, nil
 }

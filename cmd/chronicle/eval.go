@@ -30,12 +30,9 @@ func runEval(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(cfg.DB); err != nil {
-		return fmt.Errorf("open database %s: %v", cfg.DB, err)
-	}
-	db, err := store.Open(ctx, cfg.DB)
+	db, err := openExisting(ctx, cfg)
 	if err != nil {
-		return fmt.Errorf("open database %s: %v", cfg.DB, err)
+		return err
 	}
 	defer db.Close()
 	got, err := storedSet(ctx, db)

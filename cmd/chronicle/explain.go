@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"chronicle/internal/kb"
 	"chronicle/internal/news"
-	"chronicle/internal/store"
 )
 
 var errFound = errors.New("found")
@@ -25,12 +23,9 @@ func runExplain(ctx context.Context, cfg Config, args []string, stdout, stderr i
 		return usageError("explain: one EVENT_ID is required")
 	}
 	id := fs.Arg(0)
-	if _, err := os.Stat(cfg.DB); err != nil {
-		return fmt.Errorf("open database %s: %v", cfg.DB, err)
-	}
-	db, err := store.Open(ctx, cfg.DB)
+	db, err := openExisting(ctx, cfg)
 	if err != nil {
-		return fmt.Errorf("open database %s: %v", cfg.DB, err)
+		return err
 	}
 	defer db.Close()
 	var ev news.Event

@@ -32,12 +32,9 @@ func runExport(ctx context.Context, cfg Config, args []string, stdout, stderr io
 	if *format != "jsonl" && *format != "csv" && *format != "parquet" {
 		return usageError("export: --format must be jsonl, csv or parquet, not %q", *format)
 	}
-	if _, err := os.Stat(cfg.DB); err != nil {
-		return fmt.Errorf("open database %s: %v", cfg.DB, err)
-	}
-	db, err := store.Open(ctx, cfg.DB)
+	db, err := openExisting(ctx, cfg)
 	if err != nil {
-		return fmt.Errorf("open database %s: %v", cfg.DB, err)
+		return err
 	}
 	defer db.Close()
 

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"time"
 
 	"chronicle/internal/api"
@@ -26,12 +25,9 @@ func runServe(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	if fs.NArg() > 0 {
 		return usageError("serve: unexpected argument %q", fs.Arg(0))
 	}
-	if _, err := os.Stat(cfg.DB); err != nil {
-		return fmt.Errorf("open database %s: %v", cfg.DB, err)
-	}
-	db, err := store.Open(ctx, cfg.DB)
+	db, err := openExisting(ctx, cfg)
 	if err != nil {
-		return fmt.Errorf("open database %s: %v", cfg.DB, err)
+		return err
 	}
 	defer db.Close()
 	log := slog.New(slog.NewTextHandler(stderr, nil))

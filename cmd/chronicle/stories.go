@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,18 +13,6 @@ import (
 	"chronicle/internal/news"
 	"chronicle/internal/store"
 )
-
-// openExisting opens the database of cfg, which must exist.
-func openExisting(ctx context.Context, cfg Config) (*store.DB, error) {
-	if _, err := os.Stat(cfg.DB); err != nil {
-		return nil, fmt.Errorf("open database %s: %v", cfg.DB, err)
-	}
-	db, err := store.Open(ctx, cfg.DB)
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %v", cfg.DB, err)
-	}
-	return db, nil
-}
 
 func runStories(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("stories", "stories [--min N] [--limit N]\n\nLists the stories, largest first: title, span of dates, articles, main actors and events.", stdout, stderr)
