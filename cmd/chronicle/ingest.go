@@ -66,10 +66,8 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdin io.Reader, 
 	// Failures are recorded in the database too, so that a later run can
 	// list what is still broken; a later success clears the record.
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	for _, f := range failures {
-		if err := db.RecordFailure(context.WithoutCancel(ctx), f.Input, f.Err); err != nil {
-			log.Error("record failure", "input", f.Input, "err", err)
-		}
+	if err := recordFailures(context.WithoutCancel(ctx), db, inputs, failures, runErr == nil); err != nil {
+		log.Error("record failures", "err", err)
 	}
 	printSummary(stdout, stats, cfg.DB)
 	for _, f := range failures {
@@ -80,6 +78,44 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdin io.Reader, 
 	}
 	if len(failures) > 0 {
 		return &exitError{code: 1, msg: fmt.Sprintf("chronicle: %d of the inputs' records failed; the rest is stored", len(failures))}
+	}
+	return nil
+}
+
+// recordFailures records this run's failures and, when the run read every
+// input to the end, forgets the earlier failures of those inputs, whose
+// records now went through.
+func recordFailures(ctx context.Context, db *store.DB, inputs []string, failures []pipeline.Failure, complete bool) error {
+	failed := map[string]bool{}
+	for _, f := range failures {
+		failed[f.Input] = true
+		if err := db.RecordFailure(ctx, f.Input, f.Err); err != nil {
+			return err
+		}
+	}
+	if !complete {
+		return nil
+	}
+	var stale []string
+	err := db.Failures(ctx, func(f store.Failure) error {
+		if failed[f.Input] {
+			return nil
+		}
+		for _, in := range inputs {
+			if f.Input == in || strings.HasPrefix(f.Input, in+":") {
+				stale = append(stale, f.Input)
+				break
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, in := range stale {
+		if err := db.ClearFailure(ctx, in); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -9,8 +9,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"chronicle/internal/store"
 )
 
 // chronicle runs the command line in-process with its own environment.
@@ -361,5 +364,44 @@ func TestEvalHandCodedExamples(t *testing.T) {
 	}
 	if len(floors) > 0 {
 		t.Errorf("eval printed no row for %v", floors)
+	}
+}
+
+func TestIngestRecordsAndClearsFailures(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	in := filepath.Join(dir, "a.jsonl")
+	write := func(s string) {
+		t.Helper()
+		if err := os.WriteFile(in, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	failures := func() []string {
+		t.Helper()
+		s, err := store.Open(t.Context(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		var out []string
+		if err := s.Failures(t.Context(), func(f store.Failure) error { out = append(out, f.Input); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	write(`{"id":"a","text":"Troops withdrew from the town."}` + "\n" + `{"id":"b"` + "\n")
+	if _, _, err := chronicle(t, "", "ingest", "--quiet", "--db", db, in); exitCode(err) != 1 {
+		t.Fatalf("ingest with a bad line: %v, want exit 1", err)
+	}
+	if got, want := failures(), []string{in + ":2"}; !slices.Equal(got, want) {
+		t.Errorf("failures after a bad line = %v, want %v", got, want)
+	}
+	write(`{"id":"a","text":"Troops withdrew from the town."}` + "\n" + `{"id":"b","text":"Talks resumed."}` + "\n")
+	if _, _, err := chronicle(t, "", "ingest", "--quiet", "--db", db, in); err != nil {
+		t.Fatalf("ingest after the fix: %v", err)
+	}
+	if got := failures(); len(got) != 0 {
+		t.Errorf("failures after the fix = %v, want none", got)
 	}
 }

@@ -13,6 +13,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -248,6 +249,16 @@ func (p *Pipeline) code(ctx context.Context, a *news.Article) error {
 	return p.Code(a)
 }
 
+// failedInput names what failed: the record ("file:line") when the error
+// says which, else the input.
+func failedInput(j job) string {
+	var ie *ingest.InputError
+	if errors.As(j.err, &ie) && ie.Line > 0 {
+		return fmt.Sprintf("%s:%d", ie.Input, ie.Line)
+	}
+	return j.input
+}
+
 func (p *Pipeline) write(ctx context.Context, done <-chan job, start time.Time, stats *Stats, mu *sync.Mutex, fail func(string, error)) error {
 	batch := make([]*news.Article, 0, p.opt.Batch)
 	ticker := time.NewTicker(p.opt.Flush)
@@ -299,7 +310,7 @@ func (p *Pipeline) write(ctx context.Context, done <-chan job, start time.Time, 
 			stats.Read++
 			mu.Unlock()
 			if j.err != nil {
-				fail(j.input, j.err)
+				fail(failedInput(j), j.err)
 				mu.Lock()
 				stats.Failed++
 				mu.Unlock()
