@@ -294,7 +294,7 @@ func newCoder(t testing.TB) *coder {
 // also have the date.
 func TestECBPlus(t *testing.T) {
 	if testing.Short() {
-		t.Skip("codes and links 982 documents")
+		t.Skip("skipped with -short: codes and links the 982 documents of ../shared/data/ecbplus")
 	}
 	tests := []struct {
 		name             string
