@@ -15,7 +15,11 @@ import (
 // when the published date is known; absolute ones ("3 May 2024",
 // "March 2013") always are. A weekday is the latest such day on or before
 // publication, unless the sentence speaks of the future ("will meet on
-// Wednesday"), then the next such day on or after it.
+// Wednesday"), then the next such day on or after it. Anaphoric
+// expressions ("that day", "the next morning", "the previous Friday", "a
+// year earlier") resolve against the last day named before them, which
+// for "that day" may be in an earlier sentence and for "a year earlier"
+// must be in the same one.
 //
 // The resolver is written here rather than taken from a library: the Go
 // date parsers (dateparse, go-dateparser) read a whole string as one date
@@ -23,9 +27,12 @@ import (
 // news conventions such as the weekday rule.
 func Dates(a *news.Article) {
 	a.Dates = a.Dates[:0]
+	var last time.Time
 	for _, s := range a.Sentences {
 		text := s.Text(a.Text)
-		for _, d := range findDates(text, a.Published) {
+		var found []news.Date
+		found, last = datesIn(text, a.Published, last)
+		for _, d := range found {
 			d.Span.Start += s.Span.Start
 			d.Span.End += s.Span.Start
 			d.Sentence = s.Index
@@ -55,7 +62,24 @@ type dateRule struct {
 	// rule's regexp runs only near such words, because the regexps are the
 	// costly part of dating and most sentences hold no time expression.
 	anchor cue
+	// anaphor says what the rule resolves against instead of the
+	// reference date.
+	anaphor anaphor
+	// reject, when set, refuses a match given the groups and the text
+	// after it ("the day before the vote" is anchored on an event).
+	reject func(m []string, after string) bool
 }
+
+// anaphor is what an anaphoric time expression refers back to.
+type anaphor uint8
+
+// Anaphors.
+const (
+	anaphorNone     anaphor = iota // the reference date
+	anaphorSentence                // the last day named in the sentence, else the reference date
+	anaphorText                    // the last day named in the text, else the reference date
+	anaphorOnly                    // the last day named in the text, else nothing
+)
 
 // cue is a kind of word that time expressions are built around.
 type cue uint8
@@ -67,6 +91,9 @@ const (
 	cueDeictic                 // yesterday, today, tonight, night, morning ...
 	cuePeriod                  // day(s), week(s), month(s), year(s)
 	cueYear                    // 1800 ... 2099
+	cueDay                     // day, morning, afternoon, evening, night
+	cueShift                   // earlier, later
+	cueEnd                     // end
 )
 
 // cueWords classifies lower-case words.
@@ -78,8 +105,9 @@ var cueWords = map[string]cue{
 	"monday": cueWeekday, "tuesday": cueWeekday, "wednesday": cueWeekday, "thursday": cueWeekday,
 	"friday": cueWeekday, "saturday": cueWeekday, "sunday": cueWeekday,
 	"yesterday": cueDeictic, "today": cueDeictic, "tonight": cueDeictic, "tomorrow": cueDeictic,
-	"overnight": cueDeictic, "night": cueDeictic, "morning": cueDeictic, "afternoon": cueDeictic, "evening": cueDeictic,
-	"day": cuePeriod, "days": cuePeriod, "week": cuePeriod, "weeks": cuePeriod, "month": cuePeriod,
+	"overnight": cueDeictic, "night": cueDeictic | cueDay, "morning": cueDeictic | cueDay, "afternoon": cueDeictic | cueDay,
+	"evening": cueDeictic | cueDay, "day": cuePeriod | cueDay, "days": cuePeriod,
+	"earlier": cueShift, "later": cueShift, "end": cueEnd, "week": cuePeriod, "weeks": cuePeriod, "month": cuePeriod,
 	"months": cuePeriod, "year": cuePeriod, "years": cuePeriod,
 }
 
@@ -110,7 +138,11 @@ func anchors(text string) map[cue][][2]int {
 				buf[k] = w[k] | 0x20
 			}
 			if k, ok := cueWords[string(buf[:len(w)])]; ok && (k != cueMonth || c >= 'A' && c <= 'Z') {
-				out[k] = append(out[k], [2]int{i, j})
+				for b := cue(1); b != 0 && b <= k; b <<= 1 {
+					if k&b != 0 {
+						out[b] = append(out[b], [2]int{i, j})
+					}
+				}
 			}
 		}
 		i = j
@@ -171,35 +203,42 @@ var dateRules = []dateRule{
 			t, _, ok := ymd(atoi(m[2]), month(m[1]), 1)
 			return t, news.PrecisionMonth, ok
 		}},
-	{name: "weekday", anchor: cueWeekday, relative: true, re: wordRe(`(?:(last|next|this|on|early|late)\s+)?(` + reWeekday + `)(?:'s)?` + rePart),
+	{name: "weekday-anaphoric", anchor: cueWeekday, relative: true, anaphor: anaphorText, re: wordRe(`(?:the\s+)?(previous|following)\s+(` + reWeekday + `)` + rePart),
+		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+			mod := "last"
+			if strings.ToLower(m[1]) == "following" {
+				mod = "next"
+			}
+			return weekday(ref, mod, dayOfWeek(m[2]), false)
+		}},
+	{name: "weekday", anchor: cueWeekday, relative: true, re: wordRe(`(?:(last|next|this\s+coming|coming|this|on|early|late)\s+)?(` + reWeekday + `)(?:'s)?` + rePart),
 		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
-			return weekday(ref, strings.ToLower(m[1]), dayOfWeek(m[2]), future)
+			mod := squash(m[1])
+			if mod == "coming" || mod == "this coming" {
+				mod = "next"
+			}
+			return weekday(ref, mod, dayOfWeek(m[2]), future)
 		}},
 	{name: "deictic", anchor: cueDeictic, relative: true, re: wordRe(`(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|overnight|last\s+night|this\s+(?:morning|afternoon|evening))`),
 		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
 			off := map[string]int{"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
 			return ref.AddDate(0, 0, off[squash(m[1])]), news.PrecisionDay, true
 		}},
-	{name: "ago", anchor: cuePeriod, relative: true, re: wordRe(`(` + reNum + `)\s+(day|week|month|year)s?\s+(ago|earlier|later|from\s+now)`),
+	{name: "anaphoric-day", anchor: cueDay, relative: true, anaphor: anaphorOnly, re: wordRe(reAnaphoricDay),
+		resolve: anaphoricDay, reject: rejectAnaphoricDay},
+	// "two weeks ago" counts back from the day of writing.
+	{name: "ago", anchor: cuePeriod, relative: true, re: wordRe(`(` + reNum + `)\s+(day|week|month|year)s?(?:\s+or\s+so)?\s+(ago|from\s+now)`),
+		resolve: ago},
+	// "a year earlier" counts back from the day the sentence named.
+	{name: "earlier", anchor: cueShift, relative: true, anaphor: anaphorSentence, re: wordRe(`(` + reNum + `)\s+(day|week|month|year)s?(?:\s+or\s+so)?\s+(earlier|later)`),
+		resolve: ago},
+	{name: "year-end", anchor: cueEnd, relative: true, re: wordRe(`(?:(since|from|by|until|at|before|after)\s+)?(?:(last|this|next)\s+)?year[-\s]end`),
 		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
-			n := number(m[1])
-			if n < 0 {
-				return time.Time{}, "", false
-			}
-			if dir := strings.ToLower(m[3]); dir == "ago" || dir == "earlier" {
-				n = -n
-			}
-			// "two weeks ago" counts back from the day of writing.
-			ref = day(ref)
-			switch strings.ToLower(m[2]) {
-			case "day":
-				return ref.AddDate(0, 0, n), news.PrecisionDay, true
-			case "week":
-				return ref.AddDate(0, 0, 7*n), news.PrecisionDay, true
-			case "month":
-				return ref.AddDate(0, n, 0), news.PrecisionDay, true
-			}
-			return ref.AddDate(n, 0, 0), news.PrecisionDay, true
+			return periodEnd(ref, "year", strings.ToLower(m[2]), strings.ToLower(m[1]))
+		}},
+	{name: "period-end", anchor: cueEnd, relative: true, re: wordRe(`(?:(since|from|by|until|at|before|after)\s+)?the\s+end\s+of\s+(?:the|this|(last|next))\s+(year|month)`),
+		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+			return periodEnd(ref, strings.ToLower(m[3]), strings.ToLower(m[2]), strings.ToLower(m[1]))
 		}},
 	{name: "relative-period", anchor: cuePeriod, relative: true, re: wordRe(`(?:(?:earlier|later)\s+)?(last|this|next|previous|past|coming)\s+(week|month|year)`),
 		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
@@ -262,12 +301,20 @@ var futureRe = regexp.MustCompile(`(?i)\b(will|won't|'ll|shall|is\s+due|are\s+du
 var clauseStart = regexp.MustCompile(`(?i)(?:[,;:]|\bsaid\b|\bsays\b|\bafter\b|\bbecause\b)[^,;:]*$`)
 
 // prepositions open a time expression without belonging to it.
-var prepositions = map[string]bool{"on": true, "in": true, "since": true, "until": true, "by": true, "from": true,
+var prepositions = map[string]bool{"at": true, "on": true, "in": true, "since": true, "until": true, "by": true, "from": true,
 	"of": true, "during": true, "before": true, "after": true}
 
 // findDates returns the resolved time expressions of one sentence with
 // spans relative to it.
 func findDates(text string, ref time.Time) []news.Date {
+	out, _ := datesIn(text, ref, time.Time{})
+	return out
+}
+
+// datesIn returns the resolved time expressions of one sentence with spans
+// relative to it, given the last day named before the sentence (zero when
+// none), and the last day named once the sentence is read.
+func datesIn(text string, ref, last time.Time) ([]news.Date, time.Time) {
 	type hit struct {
 		start, end int
 		rule       int
@@ -276,7 +323,7 @@ func findDates(text string, ref time.Time) []news.Date {
 	var hits []hit
 	anchorsOf := anchors(text)
 	if len(anchorsOf) == 0 {
-		return nil
+		return nil, last
 	}
 	lower := lowerASCII(text)
 	for ri, r := range dateRules {
@@ -291,6 +338,9 @@ func findDates(text string, ref time.Time) []news.Date {
 					if loc[2*i] >= 0 {
 						g[i] = text[w[0]+loc[2*i] : w[0]+loc[2*i+1]]
 					}
+				}
+				if r.reject != nil && r.reject(g, text[w[0]+loc[1]:]) {
+					continue
 				}
 				hits = append(hits, hit{w[0] + loc[0], w[0] + loc[1], ri, g})
 			}
@@ -321,6 +371,7 @@ func findDates(text string, ref time.Time) []news.Date {
 	sortSlice(len(kept), func(i, j int) bool { return kept[i].start < kept[j].start }, func(i, j int) { kept[i], kept[j] = kept[j], kept[i] })
 
 	var out []news.Date
+	var inSentence time.Time // the last day named in this sentence
 	for _, h := range kept {
 		r := dateRules[h.rule]
 		start := h.start
@@ -334,10 +385,30 @@ func findDates(text string, ref time.Time) []news.Date {
 			before = before[loc[0]:]
 		}
 		possessive := strings.HasSuffix(strings.ToLower(h.groups[0]), "'s")
-		future := !possessive && futureRe.MatchString(before) || strings.HasPrefix(strings.ToLower(h.groups[0]), "next")
-		t, prec, ok := r.resolve(h.groups, ref, future)
+		future := !possessive && (futureRe.MatchString(before) || fronted(before) && futureAfterRe.MatchString(mainClause(text[h.end:]))) ||
+			strings.HasPrefix(strings.ToLower(h.groups[0]), "next")
+		base := ref
+		switch r.anaphor {
+		case anaphorSentence:
+			if !inSentence.IsZero() {
+				base = inSentence
+			}
+		case anaphorText:
+			if !last.IsZero() {
+				base = last
+			}
+		case anaphorOnly:
+			if last.IsZero() {
+				continue
+			}
+			base = last
+		}
+		t, prec, ok := r.resolve(h.groups, base, future)
 		if !ok {
 			continue
+		}
+		if prec == news.PrecisionDay {
+			last, inSentence = t, t
 		}
 		out = append(out, news.Date{
 			Span:      news.Span{Start: start, End: h.end},
@@ -347,7 +418,108 @@ func findDates(text string, ref time.Time) []news.Date {
 			Rule:      "date:" + r.name,
 		})
 	}
-	return out
+	return out, last
+}
+
+// fronted reports whether a time expression opens its sentence ("On
+// Tuesday, the league plans to ..."), when it dates the clause after it.
+func fronted(before string) bool {
+	before = strings.TrimSpace(before)
+	return before == "" || before == `"` || before == "``" || strings.HasSuffix(before, "\n")
+}
+
+// mainClause returns the text after a fronted time expression up to where
+// a reporting verb or the sentence ends: in "On Monday, he said they will
+// ..." the future belongs to what was said, not to Monday.
+func mainClause(after string) string {
+	after = after[:min(len(after), 80)]
+	if loc := reportingRe.FindStringIndex(after); loc != nil {
+		after = after[:loc[0]]
+	}
+	return after
+}
+
+// futureAfterRe finds the present-tense words that put the clause after a
+// fronted time expression in the future; the past-tense "planned" of
+// futureRe would not.
+var futureAfterRe = regexp.MustCompile(`(?i)\b(?:will|won't|'ll|shall|plans?\s+to|(?:is|are)\s+(?:due|set|expected|scheduled|going)\s+to|(?:is|are)\s+to)\b`)
+
+// reportingRe finds a reporting verb.
+var reportingRe = regexp.MustCompile(`(?i)\b(?:said|says|told|announced|added)\b|[.;]`)
+
+// reAnaphoricDay matches a day named by reference to the one before it:
+// "that day", "later that day", "the next morning", "the day after".
+const reAnaphoricDay = `(?:(?:earlier|later)\s+(?:in\s+)?)?(the\s+next|the\s+following|the\s+previous|the\s+same|that\s+same|that|the)\s+(day|morning|afternoon|evening|night)(?:\s+(before|after))?`
+
+// anaphoricDay resolves a match of reAnaphoricDay against the last day
+// named.
+func anaphoricDay(m []string, last time.Time, _ bool) (time.Time, news.Precision, bool) {
+	mod, part, dir := squash(m[1]), strings.ToLower(m[2]), strings.ToLower(m[3])
+	if mod == "the" && part != "day" && dir == "" {
+		return time.Time{}, "", false // "the night" names no particular night
+	}
+	n := map[string]int{"the next": 1, "the following": 1, "the previous": -1, "before": -1, "after": 1}
+	return day(last).AddDate(0, 0, n[mod]+n[dir]), news.PrecisionDay, true
+}
+
+// anaphoricAfter finds what makes "the day" name something other than the
+// last day: a noun or clause after it ("the day of the vote", "the day
+// before the attack", "the day he died", "the day's events").
+var anaphoricAfter = regexp.MustCompile(`^(?:'s|\s+(?:of|when|that|which|whose|where|on|in|last|next|this|he|she|they|it|we|i|you|the|a|an|his|her|its|their|our|this|these|those|[a-z]+'s)\b)`)
+
+// rejectAnaphoricDay refuses "the day" when it is not anaphoric.
+func rejectAnaphoricDay(m []string, after string) bool {
+	if squash(m[1]) != "the" && m[3] == "" {
+		return false // "that day", "the next day" stand alone
+	}
+	return anaphoricAfter.MatchString(strings.ToLower(after[:min(len(after), 24)]))
+}
+
+// ago moves ref by a count of days, weeks, months or years.
+func ago(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+	n := number(m[1])
+	if n < 0 {
+		return time.Time{}, "", false
+	}
+	if dir := strings.ToLower(m[3]); dir == "ago" || dir == "earlier" {
+		n = -n
+	}
+	ref = day(ref)
+	switch strings.ToLower(m[2]) {
+	case "day":
+		return ref.AddDate(0, 0, n), news.PrecisionDay, true
+	case "week":
+		return ref.AddDate(0, 0, 7*n), news.PrecisionDay, true
+	case "month":
+		return ref.AddDate(0, n, 0), news.PrecisionDay, true
+	}
+	return ref.AddDate(n, 0, 0), news.PrecisionDay, true
+}
+
+// periodEnd returns the last day of the year or month of ref, moved by
+// mod ("last", "next"). After "since" or "from" without a modifier it is
+// the last such end before ref: "up 5% since year-end".
+func periodEnd(ref time.Time, unit, mod, prep string) (time.Time, news.Precision, bool) {
+	ref = day(ref)
+	n := map[string]int{"last": -1, "next": 1}[mod]
+	var end time.Time
+	switch unit {
+	case "year":
+		end = time.Date(ref.Year()+n, 12, 31, 0, 0, 0, 0, time.UTC)
+	case "month":
+		end = time.Date(ref.Year(), ref.Month()+time.Month(n)+1, 0, 0, 0, 0, 0, time.UTC)
+	default:
+		return time.Time{}, "", false
+	}
+	if mod == "" && (prep == "since" || prep == "from") && !end.Before(ref) {
+		switch unit {
+		case "year":
+			end = end.AddDate(-1, 0, 0)
+		case "month":
+			end = time.Date(ref.Year(), ref.Month(), 0, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	return end, news.PrecisionDay, true
 }
 
 // sortSlice is an insertion sort: sentences hold a handful of dates, and it

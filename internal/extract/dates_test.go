@@ -47,6 +47,15 @@ func TestFindDates(t *testing.T) {
 		{"last year", "The group was banned last year.", wed, "last year", "2024-01-01", news.PrecisionYear},
 		{"in year", "The treaty was signed in 1994.", wed, "1994", "1994-01-01", news.PrecisionYear},
 		{"days ago", "He was arrested three days ago.", wed, "three days ago", "2025-06-08", news.PrecisionDay},
+		{"this coming weekday", "Voters go to the polls this coming Sunday.", wed, "this coming Sunday", "2025-06-15", news.PrecisionDay},
+		{"fronted weekday future", "On Friday, the council plans to vote on the budget.", wed, "Friday", "2025-06-13", news.PrecisionDay},
+		{"fronted weekday past plan", "On Monday, the council planned to vote on the budget.", wed, "Monday", "2025-06-09", news.PrecisionDay},
+		{"fronted weekday reported future", "On Monday, the minister said talks will resume.", wed, "Monday", "2025-06-09", news.PrecisionDay},
+		{"or so ago", "The rebels moved in a week or so ago.", wed, "a week or so ago", "2025-06-04", news.PrecisionDay},
+		{"by year-end", "The merger should close by year-end.", wed, "year-end", "2025-12-31", news.PrecisionDay},
+		{"since year-end", "The index is up 4% since year-end.", wed, "year-end", "2024-12-31", news.PrecisionDay},
+		{"end of the month", "Troops are to leave by the end of the month.", wed, "the end of the month", "2025-06-30", news.PrecisionDay},
+		{"earlier without anchor", "Prices rose 3% from a year earlier.", wed, "a year earlier", "2024-06-11", news.PrecisionDay},
 		{"absolute without reference", "The war began on 24 February 2022.", time.Time{}, "24 February 2022", "2022-02-24", news.PrecisionDay},
 	}
 	for _, tt := range tests {
@@ -77,6 +86,8 @@ func TestFindDatesNone(t *testing.T) {
 		{"relative without reference", "Troops withdrew on Monday.", time.Time{}},
 		{"impossible day", "It happened on 31 February 2020.", wed},
 		{"number", "At least 2024 people were displaced.", wed},
+		{"that day without antecedent", "Protests began that day.", wed},
+		{"the night", "Gunfire was heard through the night.", wed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,8 +119,61 @@ func TestDatesUsesSentenceOffsets(t *testing.T) {
 	}
 }
 
+func TestDatesAnaphora(t *testing.T) {
+	ref := time.Date(2025, 6, 11, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		sentences []string
+		want      map[string]string // expression text -> date
+	}{
+		{"that day across sentences", []string{"The vote was held on 3 May.", "Later that day, protesters gathered."},
+			map[string]string{"3 May": "2025-05-03", "Later that day": "2025-05-03"}},
+		{"the next morning", []string{"Fighting began on Sunday night.", "The next morning the town fell."},
+			map[string]string{"Sunday night": "2025-06-08", "The next morning": "2025-06-09"}},
+		{"the day after", []string{"The ceasefire was signed on 2 March.", "Shelling resumed the day after."},
+			map[string]string{"2 March": "2025-03-02", "the day after": "2025-03-03"}},
+		{"the day of an event", []string{"The ceasefire was signed on 2 March.", "Police were out the day of the funeral."},
+			map[string]string{"2 March": "2025-03-02"}},
+		{"year earlier in the sentence", []string{"For the quarter ended 31 March, profit fell from a year earlier."},
+			map[string]string{"31 March": "2025-03-31", "a year earlier": "2024-03-31"}},
+		{"year earlier in another sentence", []string{"Talks opened on 31 March.", "Exports fell from a year earlier."},
+			map[string]string{"31 March": "2025-03-31", "a year earlier": "2024-06-11"}},
+		{"the previous weekday", []string{"The deal was signed on 4 June.", "Talks had stalled the previous Friday."},
+			map[string]string{"4 June": "2025-06-04", "the previous Friday": "2025-05-30"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{Published: ref}
+			for i, s := range tt.sentences {
+				if i > 0 {
+					a.Text += " "
+				}
+				a.Sentences = append(a.Sentences, news.Sentence{Index: i, Span: news.Span{Start: len(a.Text), End: len(a.Text) + len(s)}})
+				a.Text += s
+			}
+			Dates(a)
+			got := map[string]string{}
+			for _, d := range a.Dates {
+				if a.Text[d.Span.Start:d.Span.End] != d.Text {
+					t.Errorf("date %q has span %v pointing at %q", d.Text, d.Span, a.Text[d.Span.Start:d.Span.End])
+				}
+				got[d.Text] = d.Date
+			}
+			if len(got) != len(tt.want) {
+				t.Errorf("Dates(%q) = %v, want %v", a.Text, got, tt.want)
+			}
+			for text, date := range tt.want {
+				if got[text] != date {
+					t.Errorf("Dates(%q)[%q] = %q, want %q", a.Text, text, got[text], date)
+				}
+			}
+		})
+	}
+}
+
 func FuzzFindDates(f *testing.F) {
-	for _, s := range []string{"on Wednesday", "3 May 2024", "last week", "May 3rd, 2024", "in 1994", "two days ago"} {
+	for _, s := range []string{"on Wednesday", "3 May 2024", "last week", "May 3rd, 2024", "in 1994", "two days ago",
+		"On 3 May 2024, later that day", "since year-end", "the day after"} {
 		f.Add(s)
 	}
 	ref := time.Date(2025, 6, 11, 0, 0, 0, 0, time.UTC)
