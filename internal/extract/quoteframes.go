@@ -391,8 +391,11 @@ func (fs *frameScan) attach(h *cueHit) {
 			h.who, h.left = fs.speakerBefore(k - 1)
 			if h.who != nil && h.who.source.Noun == "" && (h.who.mention >= 0 || h.who.name != "") {
 				h.right = fs.skipForward(end)
-			} else {
-				h.who = nil
+			} else if h.who = nil; fs.is(k-1, qcPrepPhrase) || fs.low(k-1) == "by" || fs.low(k-1) == "as" {
+				// "... began by saying, "..."": the clause's subject.
+				if h.who = fs.subjectOf(k, true); h.who != nil {
+					h.left, h.right = k, fs.skipForward(end)
+				}
 			}
 			return
 		}
@@ -418,6 +421,20 @@ func (fs *frameScan) attach(h *cueHit) {
 		}
 		if h.who == nil {
 			h.who, h.left = fs.speakerBefore(b)
+		}
+		if h.who == nil {
+			h.who, h.left = fs.nominalBefore(b)
+		}
+		if h.who == nil && fs.low(b) == "to" && fs.quoteFollows(end) {
+			// "... was prompted to say, "..."": the clause's subject.
+			if h.who = fs.subjectOf(k, true); h.who != nil {
+				h.left = k
+			}
+		}
+		if h.who == nil && b >= 1 && fs.nominal(0, b) && fs.quoteFollows(end) {
+			// `The email said: "..."`: a described subject opens the
+			// clause.
+			h.who, h.left = fs.nominalSpeaker(0, b), 0
 		}
 		if h.who == nil && (fs.low(b) == "and" || fs.low(b) == "but") {
 			// "... supports the plan but has said she will ...": the
@@ -445,6 +462,15 @@ func (fs *frameScan) attach(h *cueHit) {
 	case h.verb.Bare && fs.clauseStart(j):
 		h.content = j
 	}
+}
+
+// quoteFollows reports whether a quote opens at token k, after a comma or
+// a colon.
+func (fs *frameScan) quoteFollows(k int) bool {
+	if fs.isPunct(k, ",") || fs.isPunct(k, ":") {
+		k++
+	}
+	return fs.isQuote(k)
 }
 
 // phraseAt returns the length and kind of the speech phrase at token k.

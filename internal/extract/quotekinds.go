@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +32,16 @@ func (fs *frameScan) quote(qi int) {
 	case pre != nil && (sep == ":" || sep == "," || sep == "" && upper && fs.endsQuoteClause(qi) && !sc.f.titleCase(sc.text[span.Start:span.End])):
 		pre.used = true
 		fs.emit(span, news.Direct, pre.who, fs.cueText(pre), "direct:cue-before", fs.toks[qi].q)
+	case post == nil && pre == nil && upper && fs.headlined(qi) != nil:
+		fs.emit(span, news.Direct, fs.headlined(qi), "", "direct:headline", fs.toks[qi].q)
+	case post == nil && pre == nil && fs.lastContent(qi) && fs.signedBelow(qi) != nil:
+		fs.emit(span, news.Direct, fs.signedBelow(qi), "", "direct:signed", fs.toks[qi].q)
+	case post == nil && fs.isPunct(qi-1, ":") && fs.dashNamed(qi-1) != nil:
+		fs.emit(span, news.Direct, fs.dashNamed(qi-1), "", "direct:colon", fs.toks[qi].q)
+	case post == nil && fs.isPunct(qi-1, ":") && fs.colonCue(qi) != nil:
+		h := fs.colonCue(qi)
+		h.used = true
+		fs.emit(span, news.Direct, h.who, fs.cueText(h), "direct:cue-before", fs.toks[qi].q)
 	case post == nil && fs.dashSigned(qi) != nil:
 		fs.emit(span, news.Direct, fs.dashSigned(qi), "", "direct:signed", fs.toks[qi].q)
 	case fs.isPunct(qi-1, ":") && fs.wholeClause(qi) && len(fs.cues) == 0 && fs.colonSpeaker(qi-1) != nil:
@@ -141,6 +152,30 @@ func (fs *frameScan) preCue(qi int) (*cueHit, string) {
 	return nil, ""
 }
 
+// colonCue returns the cue of the clause that a colon before the quote at
+// qi ends, when words stand between the cue and the colon: `Roe put it
+// this way: "..."`, `Roe said in a statement on Monday: "..."`. It
+// returns nil when a quote or a sentence end stands between them.
+func (fs *frameScan) colonCue(qi int) *cueHit {
+	for i := len(fs.cues) - 1; i >= 0; i-- {
+		h := &fs.cues[i]
+		if h.k >= qi {
+			continue
+		}
+		if h.inverted || qi-1-h.end > 10 {
+			return nil
+		}
+		for k := h.end; k < qi-1; k++ {
+			if fs.isQuote(k) || fs.isPunct(k, ";") || fs.isPunct(k, "!") || fs.isPunct(k, "?") || fs.isPunct(k, ":") ||
+				fs.isPunct(k, ".") && k+1 < len(fs.toks) && fs.capitalised(k+1) && !fs.is(k-1, qcHonorific) {
+				return nil
+			}
+		}
+		return h
+	}
+	return nil
+}
+
 // postCue returns the cue that follows the quote at qi: "...," she said;
 // "...," said the minister; "...," Jane Roe, a spokeswoman, said.
 // The speaker may carry words the cue's subject search left out: "Trump
@@ -152,15 +187,21 @@ func (fs *frameScan) postCue(qi int) *cueHit {
 	}
 	for i := range fs.cues {
 		h := &fs.cues[i]
-		if h.left < from || h.left > from+5 {
+		if h.left < from || h.left > from+8 {
 			continue
 		}
-		ok := true
-		for k := from; k < h.left; k++ {
-			if !fs.isWord(k) && !fs.isPunct(k, ".") && !fs.isPunct(k, "-") || fs.isVerbLike(k) {
+		// "...," the party's nominee, Jane Roe, said: a description and
+		// its name, set off by a comma.
+		ok, commas := h.left <= from+5 || fs.isPunct(h.left-1, ","), 0
+		for k := from; k < h.left && ok; k++ {
+			if fs.isPunct(k, ",") && k > from && fs.isWord(k-1) {
+				commas++
+			} else if !fs.isWord(k) && !fs.isPunct(k, ".") && !fs.isPunct(k, "-") || fs.isVerbLike(k) {
 				ok = false
-				break
 			}
+		}
+		if commas > 1 || commas == 1 && !fs.isPunct(h.left-1, ",") {
+			ok = false
 		}
 		if ok {
 			if h.left > from && !h.inverted {
@@ -189,6 +230,121 @@ func (fs *frameScan) dashSigned(qi int) *quoteSpeaker {
 		return nil
 	}
 	return who
+}
+
+// headlined returns the headline that opens the frame right before the
+// quote at qi, as a digest quotes the article it names: `HOW THE VOTE
+// WAS WON "..."`. A headline is three or more words in capitals.
+func (fs *frameScan) headlined(qi int) *quoteSpeaker {
+	if qi < 3 || qi > 25 {
+		return nil
+	}
+	words := 0
+	for k := range qi {
+		if fs.isQuote(k) {
+			return nil
+		}
+		if !fs.isWord(k) {
+			continue
+		}
+		w := fs.word(k)
+		if strings.ToUpper(w) != w || !hasLetter(w) {
+			return nil
+		}
+		words++
+	}
+	if words < 3 {
+		return nil
+	}
+	src := kb.SpeechSource{Noun: "headline", Kind: kb.SourceDocument}
+	return &quoteSpeaker{span: fs.spanOf(0, qi), mention: -1, source: src, name: fs.sc.text[fs.toks[0].start:fs.toks[qi-1].end], of: -1}
+}
+
+// hasLetter reports whether s holds a letter.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// signedBelow returns the person named on the line under the quote at qi
+// after a dash, as a collection of quotes signs each one:
+//
+//	"..."
+//
+//	- Jane Roe, in a speech.
+func (fs *frameScan) signedBelow(qi int) *quoteSpeaker {
+	sc := fs.sc
+	t := sc.text
+	i := sc.pairs[fs.toks[qi].q].outer().End
+	j := i
+	for j < len(t) && (t[j] == ' ' || t[j] == '\n' || t[j] == '\r' || t[j] == '\t') {
+		j++
+	}
+	if j == i || !strings.Contains(t[i:j], "\n") {
+		return nil
+	}
+	r, n := utf8.DecodeRuneInString(t[j:])
+	if r != '-' && r != '—' && r != '–' {
+		return nil
+	}
+	j += n
+	line := t[j:]
+	if e := strings.IndexAny(line, ",.\n"); e >= 0 {
+		line = line[:e]
+	}
+	if len(line) > 60 {
+		return nil
+	}
+	end := j + len(line)
+	k := sort.Search(len(sc.byPos), func(x int) bool { return sc.a.Mentions[sc.byPos[x]].Span.Start >= j })
+	if k < len(sc.byPos) {
+		m := sc.byPos[k]
+		if ms := &sc.a.Mentions[m]; ms.Span.End <= end && ms.Type == news.Person && ms.Rule != "pronoun" {
+			return &quoteSpeaker{span: ms.Span, mention: m, of: -1}
+		}
+	}
+	// A name the recogniser does not know: two to four capitalised words.
+	name := strings.TrimSpace(line)
+	words := strings.Fields(name)
+	if len(words) < 2 || len(words) > 4 {
+		return nil
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return nil
+		}
+	}
+	start := j + strings.Index(line, name)
+	return &quoteSpeaker{span: news.Span{Start: start, End: start + len(name)}, mention: -1, name: name, of: -1}
+}
+
+// dashNamed returns the name between a dash and the colon at token c
+// that introduces a quote, as a digest credits an excerpt: `Polls
+// tightened late - Jane Roe: "..."`.
+func (fs *frameScan) dashNamed(c int) *quoteSpeaker {
+	for d := c - 1; d >= 0 && d >= c-7; d-- {
+		if fs.isDash(d) {
+			if d == c-1 || fs.toks[d].start == fs.toks[d-1].end {
+				return nil // "pro-": a hyphen inside a word
+			}
+			who, e := fs.speakerAfter(d + 1)
+			if who != nil && e < c && fs.low(e) == "and" {
+				// "Jane Roe and John Doe": the pair speaks.
+				if other, e2 := fs.speakerAfter(e + 1); other != nil && e2 == c {
+					pair := *who
+					pair.span.End, e = other.span.End, e2
+					who = &pair
+				}
+			}
+			if who == nil || e != c || who.pronoun != "" || who.source.Noun != "" {
+				return nil
+			}
+			return who
+		}
+		if !fs.isWord(d) && !fs.isPunct(d, ".") || fs.isWord(d) && !fs.capitalised(d) && fs.low(d) != "and" {
+			return nil
+		}
+	}
+	return nil
 }
 
 // endsQuoteClause reports whether the clause ends with the quote at qi:

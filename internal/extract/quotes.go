@@ -282,7 +282,9 @@ func (sc *quoteScan) frame(fi int) {
 	if h.stated || h.used {
 		return
 	}
-	colon := fs.isPunct(h.right, ":") && h.right == len(fs.toks)-1
+	// "Roe issued the following statement:" introduces the quote that
+	// follows too.
+	colon := fs.isPunct(len(fs.toks)-1, ":") && (h.right == len(fs.toks)-1 || !fs.quoteAfter(h.k))
 	for _, t := range fs.toks {
 		if t.kind == tokQuote && !colon {
 			return
@@ -294,6 +296,16 @@ func (sc *quoteScan) frame(fi int) {
 		// quote that follows in its paragraph only.
 		sc.lastNear = !colon && !fs.lastContent(h.right-1)
 	}
+}
+
+// quoteAfter reports whether a quote follows token k in the frame.
+func (fs *frameScan) quoteAfter(k int) bool {
+	for i := k + 1; i < len(fs.toks); i++ {
+		if fs.toks[i].kind == tokQuote {
+			return true
+		}
+	}
+	return false
 }
 
 // continues reports whether a quote in frame fi without a cue of its own

@@ -135,6 +135,9 @@ func (fs *frameScan) speakerBeforeDepth(j, depth int) (*quoteSpeaker, int) {
 	if j < 0 || j >= len(fs.toks) {
 		return nil, -1
 	}
+	if fs.isPunct(j, ",") && fs.isPunct(j-1, ")") {
+		j-- // "Gov. Jane Roe (R-Ohio), said"
+	}
 	if fs.isPunct(j, ")") {
 		// "Rep. Gwen Moore (D-Wis.) said": skip the bracket.
 		k := j - 1
@@ -475,6 +478,11 @@ func (fs *frameScan) speakerAfter(k int) (*quoteSpeaker, int) {
 		if !lw.isSource {
 			continue
 		}
+		if h < e-1 && fs.nominal(k, e-1) {
+			// "said a former campaign staffer": the source noun is a
+			// modifier of the phrase's head.
+			return fs.nominalSpeaker(k, e-1), e
+		}
 		src := lw.source
 		who := &quoteSpeaker{span: fs.spanOf(k, h+1), mention: fs.mentionIn(k, h), source: src, name: fs.word(h), of: -1}
 		end := h + 1
@@ -493,7 +501,61 @@ func (fs *frameScan) speakerAfter(k int) (*quoteSpeaker, int) {
 	if m := fs.mentionIn(k, e); m >= 0 {
 		return &quoteSpeaker{span: fs.spanOf(k, e), mention: m, of: -1}, e
 	}
+	if fs.nominal(k, e-1) {
+		// `"...," said the 43-year-old`, `said a retired teacher`.
+		return fs.nominalSpeaker(k, e-1), e
+	}
 	return nil, k
+}
+
+// nominalBefore returns the speaker of a cue whose subject is a noun
+// phrase the source nouns lack, standing right after a quote and ending
+// at token j: `"...," the retired teacher said`. It returns nil and -1
+// when there is none.
+func (fs *frameScan) nominalBefore(j int) (*quoteSpeaker, int) {
+	for i := j - 1; i >= 0 && i >= j-6; i-- {
+		if !fs.isWord(i) {
+			return nil, -1
+		}
+		if !isNominalDeterminer(fs.low(i)) {
+			continue
+		}
+		if !fs.isQuote(i-1) && !(fs.isPunct(i-1, ",") && fs.isQuote(i-2)) || !fs.nominal(i, j) {
+			return nil, -1
+		}
+		return fs.nominalSpeaker(i, j), i
+	}
+	return nil, -1
+}
+
+// nominal reports whether tokens [i, j] are a noun phrase that names a
+// speaker by a description: a determiner, then words that are no verbs
+// nor clause words, ending in a lower-case head that is no pronoun.
+func (fs *frameScan) nominal(i, j int) bool {
+	if j <= i || j-i > 5 || !isNominalDeterminer(fs.low(i)) || fs.capitalised(j) || fs.isPronoun(j) {
+		return false
+	}
+	for k := i + 1; k <= j; k++ {
+		if !fs.isWord(k) || fs.isVerbLike(k) || fs.is(k, qcNPStop) || isNominalDeterminer(fs.low(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// nominalSpeaker returns the speaker a nominal phrase [i, j] names.
+func (fs *frameScan) nominalSpeaker(i, j int) *quoteSpeaker {
+	src := kb.SpeechSource{Noun: fs.low(j), Kind: kb.SourcePerson}
+	return &quoteSpeaker{span: fs.spanOf(i, j+1), mention: fs.mentionIn(i, j), source: src, name: fs.word(j), of: -1}
+}
+
+// isNominalDeterminer reports whether w opens a descriptive noun phrase.
+func isNominalDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "another", "one":
+		return true
+	}
+	return false
 }
 
 // isVerbLike reports words that cannot stand inside a speaker's name:
