@@ -75,29 +75,17 @@ func ReadGold(r io.Reader, name string) (*Set, error) {
 		case "article", "articles":
 			s.Articles = append(s.Articles, news.ArticleID(head.ID))
 		case "event", "events":
-			var v news.Event
-			err = json.Unmarshal(b, &v)
-			s.Events = append(s.Events, v)
+			err = appendJSON(&s.Events, b)
 		case "quote", "quotes":
-			var v news.Quote
-			err = json.Unmarshal(b, &v)
-			s.Quotes = append(s.Quotes, v)
+			err = appendJSON(&s.Quotes, b)
 		case "entity", "entities":
-			var v news.Entity
-			err = json.Unmarshal(b, &v)
-			s.Entities = append(s.Entities, v)
+			err = appendJSON(&s.Entities, b)
 		case "place", "places":
-			var v news.PlaceRecord
-			err = json.Unmarshal(b, &v)
-			s.Places = append(s.Places, v)
+			err = appendJSON(&s.Places, b)
 		case "date", "dates":
-			var v news.DateRecord
-			err = json.Unmarshal(b, &v)
-			s.Dates = append(s.Dates, v)
+			err = appendJSON(&s.Dates, b)
 		case "story", "stories":
-			var v news.Story
-			err = json.Unmarshal(b, &v)
-			s.Stories = append(s.Stories, v)
+			err = appendJSON(&s.Stories, b)
 		default:
 			return nil, fmt.Errorf("%s:%d: unknown record kind %q: %w", name, line, head.Record, news.ErrInvalid)
 		}
@@ -109,6 +97,16 @@ func ReadGold(r io.Reader, name string) (*Set, error) {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
 	return s, nil
+}
+
+// appendJSON decodes b as one more element of *list.
+func appendJSON[T any](list *[]T, b []byte) error {
+	var v T
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*list = append(*list, v)
+	return nil
 }
 
 // Score is the agreement of one kind of record.

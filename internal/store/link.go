@@ -235,60 +235,51 @@ func (db *DB) LinkLookup(ctx context.Context, keys []uint64) ([]news.ArticleID, 
 	keys = slices.Clone(keys)
 	slices.Sort(keys)
 	keys = slices.Compact(keys)
-	var out []news.ArticleID
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		for len(keys) > 0 {
-			n := min(len(keys), inChunk)
-			args := make([]any, n)
-			for i, k := range keys[:n] {
-				args[i] = int64(k)
-			}
-			err := each(ctx, tx, `SELECT DISTINCT article FROM link_keys WHERE key IN (`+qmarks(n)+`)`, args,
-				func(rows *sql.Rows) error {
-					var id string
-					if err := rows.Scan(&id); err != nil {
-						return err
-					}
-					out = append(out, news.ArticleID(id))
-					return nil
-				})
-			if err != nil {
-				return fmt.Errorf("look up link keys: %v", err)
-			}
-			keys = keys[n:]
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = int64(k)
 	}
-	return sortedIDs(out), nil
+	ids, err := db.articlesWhereIn(ctx, `SELECT DISTINCT article FROM link_keys WHERE key IN (%s)`, args)
+	if err != nil {
+		return nil, fmt.Errorf("look up link keys: %v", err)
+	}
+	return ids, nil
 }
 
 // StoryArticles returns the ids of the member articles of stories, sorted
 // and each once.
 func (db *DB) StoryArticles(ctx context.Context, stories []string) ([]news.ArticleID, error) {
+	args := make([]any, len(stories))
+	for i, st := range stories {
+		args[i] = st
+	}
+	ids, err := db.articlesWhereIn(ctx, `SELECT DISTINCT article FROM story_articles WHERE story IN (%s)`, args)
+	if err != nil {
+		return nil, fmt.Errorf("read story members: %v", err)
+	}
+	return ids, nil
+}
+
+// articlesWhereIn runs query, whose %s takes a list of placeholders, over
+// args in chunks that SQLite accepts, and returns the article ids it
+// selects, sorted and each once.
+func (db *DB) articlesWhereIn(ctx context.Context, query string, args []any) ([]news.ArticleID, error) {
 	var out []news.ArticleID
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		for len(stories) > 0 {
-			n := min(len(stories), inChunk)
-			args := make([]any, n)
-			for i, s := range stories[:n] {
-				args[i] = s
-			}
-			err := each(ctx, tx, `SELECT DISTINCT article FROM story_articles WHERE story IN (`+qmarks(n)+`)`, args,
-				func(rows *sql.Rows) error {
-					var id string
-					if err := rows.Scan(&id); err != nil {
-						return err
-					}
-					out = append(out, news.ArticleID(id))
-					return nil
-				})
+		for len(args) > 0 {
+			n := min(len(args), inChunk)
+			err := each(ctx, tx, fmt.Sprintf(query, qmarks(n)), args[:n], func(rows *sql.Rows) error {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					return err
+				}
+				out = append(out, news.ArticleID(id))
+				return nil
+			})
 			if err != nil {
-				return fmt.Errorf("read story members: %v", err)
+				return err
 			}
-			stories = stories[n:]
+			args = args[n:]
 		}
 		return nil
 	})
