@@ -92,6 +92,9 @@ func TestDependencyRule(t *testing.T) {
 			}
 		}
 		for imp := range p.imports {
+			if imp == "chronicle/internal/testkit" && dir != "internal/testkit" {
+				t.Errorf("%s imports %s, which only tests may import", dir, imp)
+			}
 			for _, bad := range rules {
 				if imp == bad || strings.HasPrefix(imp, bad) && (strings.HasSuffix(bad, "/") || strings.HasPrefix(imp, bad+"/")) {
 					t.Errorf("%s imports %s, which the dependency rule forbids", dir, imp)

@@ -15,6 +15,7 @@ import (
 
 	"chronicle/internal/ingest"
 	"chronicle/internal/news"
+	"chronicle/internal/testkit"
 )
 
 // The ingest benchmarks run the whole job (read, clean, split, recognise,
@@ -82,25 +83,9 @@ func benchIngest(b *testing.B, corpus string, n int) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
-	if kb := peakRSSKiB(); kb > 0 {
+	if kb := testkit.PeakRSSKiB(); kb > 0 {
 		b.ReportMetric(float64(kb)/1024, "peak-MB")
 	}
-}
-
-// peakRSSKiB returns the process's peak resident set size (VmHWM), or 0
-// where /proc is not available.
-func peakRSSKiB() int {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return n
-		}
-	}
-	return 0
 }
 
 // guardianToJSONL turns the Guardian sample CSV (row id, date, text,

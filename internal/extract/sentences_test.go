@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"chronicle/internal/news"
+	"chronicle/internal/testkit"
 )
 
 // sentenceTexts returns the text of every sentence.
@@ -225,20 +226,7 @@ func TestGoldenSentences(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", "sentences", name+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden file (run with -update to create it): %v", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("Sentences(%s) differs from %s (-want +got):\n%s", file, golden, diff)
-			}
+			testkit.Golden(t, filepath.Join("testdata", "sentences", name+".golden.json"), got, *update)
 		})
 	}
 }

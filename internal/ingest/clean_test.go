@@ -20,6 +20,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"chronicle/internal/news"
+	"chronicle/internal/testkit"
 )
 
 func newTestCleaner(t testing.TB) *Cleaner {
@@ -431,20 +432,7 @@ func TestGoldenClean(t *testing.T) {
 				t.Fatal(err)
 			}
 			js = append(js, '\n')
-			golden := filepath.Join("testdata", "clean", name+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, js, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("read golden file (run with -update to create it): %v", err)
-			}
-			if diff := cmp.Diff(string(want), string(js)); diff != "" {
-				t.Errorf("Clean(%s) differs from %s (-want +got):\n%s", file, golden, diff)
-			}
+			testkit.Golden(t, filepath.Join("testdata", "clean", name+".golden.json"), js, *update)
 		})
 	}
 }

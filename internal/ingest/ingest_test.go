@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"chronicle/internal/testkit"
 	"compress/gzip"
 	"context"
 	"encoding/json"
@@ -71,19 +72,7 @@ func checkGolden(t *testing.T, path string, items []Item) {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden file (run with -update to create it): %v", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("items differ from %s (-want +got):\n%s", path, diff)
-	}
+	testkit.Golden(t, path, got, *update)
 }
 
 // wantItem is what a test checks of one emitted item.

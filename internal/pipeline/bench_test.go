@@ -14,6 +14,7 @@ import (
 	"chronicle/internal/ingest"
 	"chronicle/internal/news"
 	"chronicle/internal/store"
+	"chronicle/internal/testkit"
 )
 
 // BenchmarkSpine measures the spine of the job on 5 KB articles: read
@@ -54,25 +55,9 @@ func BenchmarkSpine(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
-	if kb := peakRSSKiB(); kb > 0 {
+	if kb := testkit.PeakRSSKiB(); kb > 0 {
 		b.ReportMetric(float64(kb)/1024, "peak-MB")
 	}
-}
-
-// peakRSSKiB returns the process's peak resident set size (VmHWM), or 0
-// where /proc is not available.
-func peakRSSKiB() int {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return n
-		}
-	}
-	return 0
 }
 
 // writeCorpus writes n news-like articles of about 5 KB as JSONL.

@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"time"
 
 	"chronicle/internal/news"
+	"chronicle/internal/testkit"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -278,19 +278,7 @@ func testExport(t *testing.T, db *DB) {
 		t.Fatalf("SaveStories() = %v", err)
 	}
 	got := export(t, db)
-	golden := filepath.Join("testdata", "export.golden.jsonl")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("export (-%s +got):\n%s", golden, diff)
-	}
+	testkit.Golden(t, filepath.Join("testdata", "export.golden.jsonl"), got, *update)
 
 	// The same records, from the articles themselves, in id order.
 	slices.SortFunc(arts, func(a, b *news.Article) int { return strings.Compare(string(a.ID), string(b.ID)) })
@@ -324,7 +312,7 @@ func testExport(t *testing.T, db *DB) {
 		}
 	}
 	var ids []news.ArticleID
-	err = db.Articles(t.Context(), func(a *news.Article) error {
+	err := db.Articles(t.Context(), func(a *news.Article) error {
 		ids = append(ids, a.ID)
 		want := arts[len(ids)-1]
 		if diff := cmp.Diff(want.Sentences, a.Sentences); diff != "" {
