@@ -19,7 +19,9 @@
 //     SourceCount counts independent publishers and whose quantities keep
 //     the range reported;
 //   - quote clusters: the same statement in several articles of a story
-//     (news.Quote.Cluster).
+//     (news.Quote.Cluster);
+//   - timelines: Timeline orders the linked events in which one entity
+//     takes part by their dates.
 //
 // The pipeline calls Linker.LinkSaved with each batch it has stored (or
 // Linker.Link with the ids of a batch). Linking is incremental and its

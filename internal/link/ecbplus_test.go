@@ -159,6 +159,7 @@ func readECBDoc(path, name string, topic int, selected map[int]bool) (*ecbDoc, e
 	tokSent := map[int]int{}
 	tokText := map[int]string{}
 	sent := -1
+	prev := ""
 	var source strings.Builder
 	for _, tk := range x.Tokens {
 		if plus && tk.Sentence == 0 {
@@ -170,9 +171,10 @@ func readECBDoc(path, name string, topic int, selected map[int]bool) (*ecbDoc, e
 				text.WriteString("\n")
 			}
 			sent = tk.Sentence
-		} else {
+		} else if spaced(prev, tk.Text) {
 			text.WriteString(" ")
 		}
+		prev = tk.Text
 		start := text.Len()
 		text.WriteString(tk.Text)
 		tokSpan[tk.ID] = news.Span{Start: start, End: text.Len()}
@@ -226,6 +228,22 @@ func readECBDoc(path, name string, topic int, selected map[int]bool) (*ecbDoc, e
 	}
 	slices.SortFunc(d.mentions, func(a, b ecbMention) int { return a.span.Start - b.span.Start })
 	return d, nil
+}
+
+// spaced reports whether a space goes between two of the corpus's tokens
+// when the tokenised text is written back as running text: none before
+// closing punctuation and clitics ("Dec. 23, 2008", "didn't"), none after
+// opening brackets and currency signs.
+func spaced(prev, tok string) bool {
+	switch tok {
+	case ",", ".", ";", ":", "!", "?", ")", "]", "%", "'s", "'S", "n't", "'re", "'ve", "'ll", "'d", "'m":
+		return false
+	}
+	switch prev {
+	case "(", "[", "$", "£", "€", "":
+		return false
+	}
+	return true
 }
 
 // coder codes articles with the pipeline's stages from split to events.
@@ -291,7 +309,12 @@ func newCoder(t testing.TB) *coder {
 // 2015; Kenyon-Dean et al. 2018) score around 70. No publication dates
 // come with ECB+, so its look-alike happenings (the same kind of event
 // years apart) are told apart by names and words alone, where real feeds
-// also have the date.
+// also have the date: nearly all wrongly merged pairs (about 1,800 of
+// 1,960 over all topics) join a topic's two happenings, which share their
+// kind of event and most of their names (the same player courted by two
+// clubs, the same navy foiling two pirate attacks). Joining only the
+// documents of one sub-topic, as publication dates would, raises the
+// story F1 over all topics from 0.78 to about 0.91.
 func TestECBPlus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped with -short: codes and links the 982 documents of ../shared/data/ecbplus")
@@ -302,10 +325,10 @@ func TestECBPlus(t *testing.T) {
 		minStoryF1, minC float64
 	}{
 		// Floors a little under the scores measured when they were set
-		// (stories 0.71, 0.82, 0.76; CoNLL 0.67, 0.72, 0.71).
-		{"dev", func(tp int) bool { return slices.Contains([]int{2, 5, 12, 18, 21, 23, 34, 35}, tp) }, 0.68, 0.64},
-		{"test", func(tp int) bool { return tp >= 36 }, 0.79, 0.69},
-		{"all", func(int) bool { return true }, 0.73, 0.68},
+		// (stories 0.742, 0.812, 0.781; CoNLL 0.680, 0.724, 0.709).
+		{"dev", func(tp int) bool { return slices.Contains([]int{2, 5, 12, 18, 21, 23, 34, 35}, tp) }, 0.72, 0.66},
+		{"test", func(tp int) bool { return tp >= 36 }, 0.79, 0.70},
+		{"all", func(int) bool { return true }, 0.76, 0.69},
 	}
 	c := newCoder(t)
 	for _, tt := range tests {
@@ -315,6 +338,8 @@ func TestECBPlus(t *testing.T) {
 			t.Logf("%d documents, %d gold stories, %d predicted", len(docs), countDistinct(goldStories(docs)), countDistinct(stories))
 			pw := pairwise(goldStories(docs), stories)
 			t.Logf("stories pairwise: P %.3f R %.3f F1 %.3f", pw.p, pw.r, pw.f)
+			within, across, split := pairErrors(docs, stories)
+			t.Logf("story pair errors: %d merged within a topic (its look-alike happenings), %d merged across topics, %d split", within, across, split)
 			gold, sys := coref[0], coref[1]
 			m, b, e := muc(gold, sys), bcubed(gold, sys), ceafe(gold, sys)
 			conll := (m.f + b.f + e.f) / 3
@@ -328,6 +353,27 @@ func TestECBPlus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pairErrors counts the pairs of documents put in one story that the gold
+// keeps apart, those of one topic (its two look-alike happenings) and
+// those of two, and the pairs the gold joins that were split.
+func pairErrors(docs []*ecbDoc, stories map[string]string) (within, across, split int) {
+	gold := goldStories(docs)
+	for i, a := range docs {
+		for _, b := range docs[i+1:] {
+			g, s := gold[a.name] == gold[b.name], stories[a.name] == stories[b.name]
+			switch {
+			case s && !g && a.topic == b.topic:
+				within++
+			case s && !g:
+				across++
+			case g && !s:
+				split++
+			}
+		}
+	}
+	return within, across, split
 }
 
 func goldStories(docs []*ecbDoc) map[string]string {

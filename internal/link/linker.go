@@ -15,8 +15,9 @@ import (
 
 // Store is what the linker reads and writes. *store.DB satisfies it.
 type Store interface {
-	// LinkArticles returns the stored articles of ids with their mentions,
-	// events and quotes, leaving out ids not stored.
+	// LinkArticles returns the stored articles of ids with their
+	// sentences, mentions, dates, events and quotes, leaving out ids not
+	// stored.
 	LinkArticles(ctx context.Context, ids []news.ArticleID) ([]*news.Article, error)
 	// LinkRecords returns the events and quotes of the stored articles of
 	// ids, leaving out ids not stored.
@@ -136,8 +137,8 @@ func (l *Linker) Link(ctx context.Context, ids []news.ArticleID) error {
 // LinkSaved links articles just saved to the store, as Link does, but
 // takes them as they were saved rather than reading them back: what the
 // pipeline holds after each stored batch. Each must be the stored version
-// of its article (same ID and Hash) with its mentions, events and quotes
-// in stored order.
+// of its article (same ID and Hash) with its sentences, mentions, dates,
+// events and quotes in stored order.
 func (l *Linker) LinkSaved(ctx context.Context, arts []*news.Article) error {
 	byID := map[news.ArticleID]*news.Article{}
 	for _, a := range arts {

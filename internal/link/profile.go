@@ -137,6 +137,7 @@ func (k *knowledge) newProfile(a *news.Article) *profile {
 	titleWords := k.contentWords(tokens(a.Title, []news.Span{{Start: 0, End: len(a.Title)}}))
 	for i := range len(bounds) - 1 {
 		span := news.Span{Start: bounds[i], End: bounds[i+1]}
+		lead := k.leadEnd(a, toks, span)
 		tf, nums := map[uint64]float64{}, map[uint64]float64{}
 		for _, t := range toks {
 			if t.start < span.Start || t.start >= span.End {
@@ -146,13 +147,17 @@ func (k *knowledge) newProfile(a *news.Article) *profile {
 			if len(w) < 2 || k.stop[w] {
 				continue
 			}
+			c := 1.0
+			if t.start < lead {
+				c += leadBoost
+			}
 			if isDigit(w[0]) {
 				// Numbers tell one happening from a look-alike: a toll,
 				// a score, a magnitude, a year.
-				nums[featureHash(featName, "#:", w)]++
+				nums[featureHash(featName, "#:", w)] += c
 				continue
 			}
-			tf[featureHash(featWord, "w:", w)]++
+			tf[featureHash(featWord, "w:", w)] += c
 		}
 		weights := map[uint64]float64{}
 		for h, c := range tf {
@@ -171,15 +176,48 @@ func (k *knowledge) newProfile(a *news.Article) *profile {
 				weights[featureHash(featWord, "w:", w)] += weightTitle
 			}
 		}
-		for h, w := range k.mentionFeatures(a.Mentions, span) {
+		for h, w := range k.mentionFeatures(a.Mentions, span, lead) {
 			weights[h] += w
 		}
-		for h, w := range k.capitalFeatures(a, toks, span) {
+		for h, w := range k.capitalFeatures(a, toks, span, lead) {
 			weights[h] += w
 		}
 		p.segs = append(p.segs, newSegment(span, weights))
 	}
 	return p
+}
+
+// leadBoost is the extra count of a word or name in a segment's lead:
+// news writing puts the who, what, where and when of its happening in the
+// first sentence, while later paragraphs bring in background and earlier,
+// look-alike happenings.
+const leadBoost = 1.0
+
+// minLeadWords is the fewest words a lead has: a headline or a date line
+// before the first sentence of the body joins the sentence after it.
+const minLeadWords = 12
+
+// leadEnd returns the byte offset at which the lead of the segment span
+// ends: the end of its first sentence, or of the first sentences that
+// together hold minLeadWords words.
+func (k *knowledge) leadEnd(a *news.Article, toks []token, span news.Span) int {
+	end := span.Start
+	words := 0
+	for _, s := range a.Sentences {
+		if s.Span.End <= span.Start {
+			continue
+		}
+		if s.Span.Start >= span.End || words >= minLeadWords {
+			break
+		}
+		end = min(s.Span.End, span.End)
+		for _, t := range toks {
+			if t.start >= max(s.Span.Start, span.Start) && t.start < end {
+				words++
+			}
+		}
+	}
+	return end
 }
 
 // segmentBounds returns the byte offsets at which the article's segments
@@ -238,12 +276,16 @@ func (k *knowledge) segmentBounds(a *news.Article, toks []token) []int {
 // mention's words for a proper name the knowledge base does not know;
 // references ("he", "the minister") and common nouns ("troops") are left to
 // the word features.
-func (k *knowledge) mentionFeatures(ms []news.Mention, span news.Span) map[uint64]float64 {
+func (k *knowledge) mentionFeatures(ms []news.Mention, span news.Span, lead int) map[uint64]float64 {
 	tf := map[string]float64{}
 	weight := map[string]float64{}
 	kind := map[string]uint64{}
+	var at int // start of the mention being added
 	add := func(key string, w float64) {
 		tf[key]++
+		if at < lead {
+			tf[key] += leadBoost
+		}
 		weight[key] = max(weight[key], w)
 		kind[key] = featName
 		if w <= weightCountry {
@@ -254,6 +296,7 @@ func (k *knowledge) mentionFeatures(ms []news.Mention, span news.Span) map[uint6
 		if m.Span.Start < span.Start || m.Span.Start >= span.End || m.Ref >= 0 || !hasUpper(m.Text) {
 			continue
 		}
+		at = m.Span.Start
 		if m.Place != nil {
 			key := "p:" + strings.ToLower(m.Place.Name)
 			if m.Place.GeoID != "" {
@@ -295,7 +338,7 @@ func (k *knowledge) mentionFeatures(ms []news.Mention, span news.Span) map[uint6
 // span that does not start a sentence and is not part of a country's
 // name: the words of proper names, whether or not the recogniser found
 // them ("Reid" after "Tara Reid", or a name it does not know).
-func (k *knowledge) capitalFeatures(a *news.Article, toks []token, span news.Span) map[uint64]float64 {
+func (k *knowledge) capitalFeatures(a *news.Article, toks []token, span news.Span, lead int) map[uint64]float64 {
 	var countries []news.Span
 	for _, m := range a.Mentions {
 		if m.Type == news.Country || m.Place != nil && m.Place.Feature == "country" {
@@ -311,6 +354,9 @@ func (k *knowledge) capitalFeatures(a *news.Article, toks []token, span news.Spa
 			continue
 		}
 		tf[t.text]++
+		if t.start < lead {
+			tf[t.text] += leadBoost
+		}
 	}
 	out := make(map[uint64]float64, len(tf))
 	for w, c := range tf {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -177,4 +178,70 @@ func FuzzProfile(f *testing.F) {
 		}
 		_, _ = decodeProfile("f", state) // must not panic; an error is expected
 	})
+}
+
+func TestLeadEnd(t *testing.T) {
+	k, err := loadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	headline := "Quake hits coast"
+	first := "A strong earthquake struck the northern coast on Tuesday, killing at least twelve people in three villages."
+	second := "Rescue teams were still searching the rubble."
+	short := "Rescuers arrived."
+	tests := []struct {
+		name      string
+		sentences []string
+		want      string // the text of the lead
+	}{
+		{"first sentence", []string{first, second}, first},
+		{"headline joins the sentence after it", []string{headline, first, second}, headline + "\n" + first},
+		{"short sentences until the lead is long enough", []string{headline, short, first, second}, headline + "\n" + short + "\n" + first},
+		{"one short sentence", []string{short}, short},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{Text: strings.Join(tt.sentences, "\n")}
+			at := 0
+			for i, s := range tt.sentences {
+				a.Sentences = append(a.Sentences, news.Sentence{Index: i, Span: news.Span{Start: at, End: at + len(s)}})
+				at += len(s) + 1
+			}
+			span := news.Span{Start: 0, End: len(a.Text)}
+			got := a.Text[:k.leadEnd(a, tokens(a.Text, []news.Span{span}), span)]
+			if got != tt.want {
+				t.Errorf("leadEnd(%q) ends the lead at %q, want %q", a.Text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLeadWeighsMore(t *testing.T) {
+	k, err := loadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same words, "harbour" in the lead of one and in the last
+	// sentence of the other.
+	lead := "Fire destroyed the harbour warehouses overnight, the port authority said in a statement.\nThe blaze was put out by morning.\nNobody was hurt."
+	late := "Fire destroyed the warehouses overnight, the port authority said in a statement.\nThe blaze was put out by morning.\nNobody was hurt at the harbour."
+	weight := func(text string) float32 {
+		a := &news.Article{ID: "a", Text: text}
+		at := 0
+		for i, s := range strings.Split(text, "\n") {
+			a.Sentences = append(a.Sentences, news.Sentence{Index: i, Span: news.Span{Start: at, End: at + len(s)}})
+			at += len(s) + 1
+		}
+		p := k.newProfile(a)
+		h := featureHash(featWord, "w:", stem("harbour"))
+		for _, f := range p.segs[0].feats {
+			if f.h == h {
+				return f.w
+			}
+		}
+		return 0
+	}
+	if wl, wo := weight(lead), weight(late); wl <= wo || wo == 0 {
+		t.Errorf("weight of a word in the lead = %v, later = %v; want it heavier in the lead", wl, wo)
+	}
 }

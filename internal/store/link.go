@@ -86,8 +86,8 @@ type Links struct {
 
 // LinkArticles returns the stored articles of ids, in the order of their
 // ids and without those not stored, with their text, removed spans,
-// mentions, events and quotes (not their sentences or dates): what the
-// linker reads of an article.
+// sentences, mentions, dates, events and quotes: what the linker reads of
+// an article.
 func (db *DB) LinkArticles(ctx context.Context, ids []news.ArticleID) ([]*news.Article, error) {
 	return db.linkArticles(ctx, ids, true)
 }
@@ -140,6 +140,19 @@ func (db *DB) linkArticles(ctx context.Context, ids []news.ArticleID, full bool)
 			}
 			where := ` WHERE article IN (` + in + `) ORDER BY article, idx`
 			if full {
+				if err := each(ctx, tx, selectSentences+where, args, func(rows *sql.Rows) error {
+					var (
+						s  news.Sentence
+						id string
+					)
+					err := rows.Scan(&id, &s.Index, &s.Span.Start, &s.Span.End)
+					if a := byID[news.ArticleID(id)]; a != nil {
+						a.Sentences = append(a.Sentences, s)
+					}
+					return err
+				}); err != nil {
+					return fmt.Errorf("read sentences: %v", err)
+				}
 				if err := each(ctx, tx, selectMentions+where, args, func(rows *sql.Rows) error {
 					id, m, err := scanMention(rows)
 					if a := byID[id]; a != nil {
@@ -148,6 +161,15 @@ func (db *DB) linkArticles(ctx context.Context, ids []news.ArticleID, full bool)
 					return err
 				}); err != nil {
 					return fmt.Errorf("read mentions: %v", err)
+				}
+				if err := each(ctx, tx, selectDates+where, args, func(rows *sql.Rows) error {
+					id, d, err := scanDate(rows)
+					if a := byID[id]; a != nil {
+						a.Dates = append(a.Dates, d)
+					}
+					return err
+				}); err != nil {
+					return fmt.Errorf("read dates: %v", err)
 				}
 			}
 			if err := each(ctx, tx, selectEvents+where, args, func(rows *sql.Rows) error {

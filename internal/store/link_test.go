@@ -268,6 +268,7 @@ func TestSaveLinksInvalid(t *testing.T) {
 func TestLinkArticles(t *testing.T) {
 	a := linkArticle("a", "wire", 3)
 	a.Mentions = []news.Mention{{Span: news.Span{Start: 0, End: 6}, Text: "Report", Type: news.Org, Ref: -1}}
+	a.Dates = []news.Date{{Span: news.Span{Start: 0, End: 6}, Text: "Report", Date: "2025-03-02", Precision: news.PrecisionDay, Rule: "test"}}
 	db := openLinkDB(t, a, linkArticle("b", "daily", 4))
 	got, err := db.LinkArticles(t.Context(), []news.ArticleID{"b", "a", "missing", "a"})
 	if err != nil {
@@ -279,6 +280,11 @@ func TestLinkArticles(t *testing.T) {
 	if got[0].Text != a.Text || len(got[0].Mentions) != 1 || len(got[0].Events) != 2 || len(got[0].Quotes) != 1 {
 		t.Errorf("LinkArticles(a) = text %t, %d mentions, %d events, %d quotes; want the text, 1, 2, 1",
 			got[0].Text == a.Text, len(got[0].Mentions), len(got[0].Events), len(got[0].Quotes))
+	}
+	if !slices.Equal(got[0].Sentences, a.Sentences) || len(got[0].Dates) != 1 || got[0].Dates[0].Date != "2025-03-02" ||
+		len(got[1].Sentences) != 3 || len(got[1].Dates) != 0 {
+		t.Errorf("LinkArticles(a, b) = sentences %v and %v, dates %v and %v; want the stored ones",
+			got[0].Sentences, got[1].Sentences, got[0].Dates, got[1].Dates)
 	}
 	recs, err := db.LinkRecords(t.Context(), []news.ArticleID{"a"})
 	if err != nil {
