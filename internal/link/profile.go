@@ -607,8 +607,9 @@ func (p *profile) lookupKeys(window int) []uint64 {
 	return slices.Compact(keys)
 }
 
-// stateVersion is the first byte of an encoded profile; a profile of
-// another version is relinked.
+// stateVersion is the first byte of an encoded profile. decodeProfile
+// refuses a profile of another version, so a change of the encoding bumps
+// it together with a store migration that clears the stored profiles.
 const stateVersion = 1
 
 // encode returns the profile in its stored form.
