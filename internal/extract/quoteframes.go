@@ -71,7 +71,13 @@ func (sc *quoteScan) cueFollows(prev, next news.Span) bool {
 		return true // `"..." — Jane Roe`
 	}
 	in := strings.TrimRightFunc(sc.text[sc.pairs[k].open:sc.pairs[k].close], unicode.IsSpace)
-	if r, _ := utf8.DecodeLastRuneInString(in); r != '?' && r != '!' && r != '…' {
+	r, _ := utf8.DecodeLastRuneInString(in)
+	if r == '.' {
+		// `"... the emails." Trump said.`: a sentence that is only a
+		// speaker and a cue attributes the quote before it.
+		return sc.cueOnly(next)
+	}
+	if r != '?' && r != '!' && r != '…' {
 		return false
 	}
 	words, last := 0, ""
@@ -93,6 +99,29 @@ func (sc *quoteScan) cueFollows(prev, next news.Span) bool {
 		i = j
 	}
 	return false
+}
+
+// cueOnly reports whether the sentence s is a speaker and a reporting
+// verb alone, at most four words ending with the verb: "Trump said.",
+// "the minister added.".
+func (sc *quoteScan) cueOnly(s news.Span) bool {
+	words, verb := 0, false
+	for i := s.Start; i < s.End; {
+		r, n := utf8.DecodeRuneInString(sc.text[i:])
+		if !isWordRune(r) {
+			if r != '.' && r != ' ' && r != '\u00a0' || r == '.' && verb && strings.TrimSpace(sc.text[i+n:s.End]) != "" {
+				return false
+			}
+			i += n
+			continue
+		}
+		j := wordEnd(sc.text, i, s.End)
+		words++
+		lw := sc.f.lex[sc.low[i:j]]
+		verb = lw != nil && len(lw.verbs) > 0 && words > 1
+		i = j
+	}
+	return words <= 4 && verb
 }
 
 // Token kinds of a frame.
@@ -323,6 +352,9 @@ func (fs *frameScan) findCues() {
 			}
 			continue
 		}
+		if fs.toks[k].m >= 0 && fs.capitalised(k) && fs.mentionEnd(k)-fs.mentionStart(k) > 1 {
+			continue // "United States", "Will Doyle": a name, not a cue
+		}
 		for _, v := range fs.lexAt(k).verbs {
 			end := k + 1
 			ok := true
@@ -414,7 +446,8 @@ func (fs *frameScan) attach(h *cueHit) {
 		b := fs.skipBack(k - 1)
 		inv := h.verb.Invert && (b < 0 || fs.isPunct(b, ",") || fs.isQuote(b) || fs.isPunct(b, "—"))
 		if inv {
-			if who, right := fs.speakerAfter(fs.skipForward(end)); who != nil && fs.endsClause(right) {
+			if who, right := fs.speakerAfter(fs.skipForward(end)); who != nil && fs.endsClause(fs.skipModifier(right)) {
+				right = fs.skipModifier(right)
 				h.who, h.inverted, h.left = who, true, k
 				end = right
 			}
@@ -424,6 +457,12 @@ func (fs *frameScan) attach(h *cueHit) {
 		}
 		if h.who == nil {
 			h.who, h.left = fs.nominalBefore(b)
+		}
+		if h.who == nil && b == k-1 && fs.capitalised(b) && (fs.isQuote(b-1) || fs.isPunct(b-1, ",") && fs.isQuote(b-2)) {
+			// `"...," From said`: a capitalised word between a quote and
+			// its cue is a name, even one that is a common word.
+			h.who = &quoteSpeaker{span: fs.spanOf(b, b+1), mention: fs.toks[b].m, name: fs.word(b), of: -1}
+			h.left = b
 		}
 		if h.who == nil && fs.low(b) == "to" && fs.quoteFollows(end) {
 			// "... was prompted to say, "..."": the clause's subject.
@@ -462,6 +501,26 @@ func (fs *frameScan) attach(h *cueHit) {
 	case h.verb.Bare && fs.clauseStart(j):
 		h.content = j
 	}
+}
+
+// skipModifier returns the token after the phrase at k that modifies a
+// speaker named after its cue, up to the next punctuation: `"...," said
+// one person with knowledge of the talks, who ...`, `wrote a man calling
+// himself Jo`. It returns k when no such phrase of at most ten words
+// stands there.
+func (fs *frameScan) skipModifier(k int) int {
+	if !fs.isWord(k) || !fs.modifierStart(k) {
+		return k
+	}
+	for j := k + 1; j < len(fs.toks) && j <= k+10; j++ {
+		if fs.isQuote(j) {
+			return k
+		}
+		if fs.toks[j].kind == tokPunct && !fs.isPunct(j, "-") && !(fs.isPunct(j, ".") && fs.capitalised(j-1) && fs.isWord(j+1)) {
+			return j
+		}
+	}
+	return k
 }
 
 // quoteFollows reports whether a quote opens at token k, after a comma or

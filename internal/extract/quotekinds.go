@@ -22,8 +22,10 @@ func (fs *frameScan) quote(qi int) {
 	pre, sep := fs.preCue(qi)
 	post := fs.postCue(qi)
 	upper := startsUpper(sc.text[span.Start:span.End])
-	if post != nil && (sep == ":" || endsWithStop(sc.text[p.open+p.on:p.close])) {
-		post = nil // `X wrote: "A." His aide added ...`: a new sentence
+	if post != nil && (sep == ":" || endsWithStop(sc.text[p.open+p.on:p.close]) && !fs.lastContent(max(post.right, post.end)-1)) {
+		// `X wrote: "A." His aide added ...`: a new sentence, unless it
+		// is only the cue (`"... the emails." Trump said.`).
+		post = nil
 	}
 	switch {
 	case post != nil && opens:
@@ -32,8 +34,6 @@ func (fs *frameScan) quote(qi int) {
 	case pre != nil && (sep == ":" || sep == "," || sep == "" && upper && fs.endsQuoteClause(qi) && !sc.f.titleCase(sc.text[span.Start:span.End])):
 		pre.used = true
 		fs.emit(span, news.Direct, pre.who, fs.cueText(pre), "direct:cue-before", fs.toks[qi].q)
-	case post == nil && pre == nil && upper && fs.headlined(qi) != nil:
-		fs.emit(span, news.Direct, fs.headlined(qi), "", "direct:headline", fs.toks[qi].q)
 	case post == nil && pre == nil && fs.lastContent(qi) && fs.signedBelow(qi) != nil:
 		fs.emit(span, news.Direct, fs.signedBelow(qi), "", "direct:signed", fs.toks[qi].q)
 	case post == nil && fs.isPunct(qi-1, ":") && fs.dashNamed(qi-1) != nil:
@@ -49,6 +49,10 @@ func (fs *frameScan) quote(qi int) {
 	case opens && (fs.wholeClause(qi) || fs.quoteEndsWithComma(qi)) && !sc.f.titleCase(sc.text[span.Start:span.End]):
 		if sc.continues(fs.fi) && !fs.isDash(qi+1) {
 			fs.emit(span, news.Direct, sc.last, sc.lastCue, "direct:continued", fs.toks[qi].q)
+			return
+		}
+		if qi == 0 && fs.lastContent(qi) && sc.leadIn(fs.fi) {
+			fs.emit(span, news.Direct, sc.lead, "", "direct:lead-in", fs.toks[qi].q)
 			return
 		}
 		fs.emit(span, news.Direct, nil, "", "direct:unattributed", fs.toks[qi].q)
@@ -192,11 +196,11 @@ func (fs *frameScan) postCue(qi int) *cueHit {
 		}
 		// "...," the party's nominee, Jane Roe, said: a description and
 		// its name, set off by a comma.
-		ok, commas := h.left <= from+5 || fs.isPunct(h.left-1, ","), 0
+		ok, commas := h.left <= from+5 || fs.isPunct(h.left-1, ",") || fs.nameRun(from, h.left) || fs.namedPerson(h.who), 0
 		for k := from; k < h.left && ok; k++ {
 			if fs.isPunct(k, ",") && k > from && fs.isWord(k-1) {
 				commas++
-			} else if !fs.isWord(k) && !fs.isPunct(k, ".") && !fs.isPunct(k, "-") || fs.isVerbLike(k) {
+			} else if !fs.isWord(k) && !fs.isPunct(k, ".") && !fs.isPunct(k, "-") || fs.isVerbLike(k) && !fs.capitalised(k) && !fs.nameRun(from, h.left) {
 				ok = false
 			}
 		}
@@ -216,6 +220,32 @@ func (fs *frameScan) postCue(qi int) *cueHit {
 	return nil
 }
 
+// namedPerson reports whether a speaker is a person named by name: a
+// long description may stand before the name ("former policy planning
+// director Jane Roe wrote").
+func (fs *frameScan) namedPerson(who *quoteSpeaker) bool {
+	if who.pronoun != "" || who.source.Noun != "" {
+		return false
+	}
+	if who.mention < 0 {
+		return who.name != ""
+	}
+	m := &fs.sc.a.Mentions[who.mention]
+	return m.Type == news.Person && m.Rule != "pronoun" && m.Actor.Name != ""
+}
+
+// nameRun reports whether tokens [i, j) are capitalised words, the full
+// stops of initials and "and" between names: "Senate Minority Leader
+// Harry M. Reid", "Jane Roe and John Doe".
+func (fs *frameScan) nameRun(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !fs.capitalised(k) && !fs.isPunct(k, ".") && !(fs.low(k) == "and" && k > i && fs.capitalised(k-1) && fs.capitalised(k+1)) {
+			return false
+		}
+	}
+	return true
+}
+
 // dashSigned returns the name after a dash that signs the quote at qi:
 // "..." — Jane Roe.
 func (fs *frameScan) dashSigned(qi int) *quoteSpeaker {
@@ -230,39 +260,6 @@ func (fs *frameScan) dashSigned(qi int) *quoteSpeaker {
 		return nil
 	}
 	return who
-}
-
-// headlined returns the headline that opens the frame right before the
-// quote at qi, as a digest quotes the article it names: `HOW THE VOTE
-// WAS WON "..."`. A headline is three or more words in capitals.
-func (fs *frameScan) headlined(qi int) *quoteSpeaker {
-	if qi < 3 || qi > 25 {
-		return nil
-	}
-	words := 0
-	for k := range qi {
-		if fs.isQuote(k) {
-			return nil
-		}
-		if !fs.isWord(k) {
-			continue
-		}
-		w := fs.word(k)
-		if strings.ToUpper(w) != w || !hasLetter(w) {
-			return nil
-		}
-		words++
-	}
-	if words < 3 {
-		return nil
-	}
-	src := kb.SpeechSource{Noun: "headline", Kind: kb.SourceDocument}
-	return &quoteSpeaker{span: fs.spanOf(0, qi), mention: -1, source: src, name: fs.sc.text[fs.toks[0].start:fs.toks[qi-1].end], of: -1}
-}
-
-// hasLetter reports whether s holds a letter.
-func hasLetter(s string) bool {
-	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
 // signedBelow returns the person named on the line under the quote at qi

@@ -35,7 +35,9 @@ import (
 //     clause next to a cue is direct; one inside reported speech is
 //     partial; a quote with no cue in its frame is direct when it is the
 //     whole sentence (and then continues the speaker of the frame before,
-//     when there is one) or else a scare quote, title or nickname, which
+//     when there is one, or is said by the person who opens a paragraph of
+//     one sentence right before it: "Roe praised the plan.\n\n"It will
+//     work."") or else a scare quote, title or nickname, which
 //     never gets a speaker. Reported clauses ("X said the talks would
 //     resume", "..., officials said", "according to X, ...") are indirect
 //     (quotekinds.go).
@@ -249,9 +251,13 @@ type quoteScan struct {
 	lastNear    bool          // the statement only introduces a quote in its own paragraph
 	lastPerson  *quoteSpeaker // the latest person to speak
 	lastPersonF int
-	pairQuote   []int     // pair -> its quote in out, or -1
-	fs          frameScan // the frame being read, reused
-	tokBuf      []qtok
+	// the person a frame without quotes or cues opens with, who may say
+	// the quote that makes up the next paragraph
+	lead      *quoteSpeaker
+	leadF     int
+	pairQuote []int     // pair -> its quote in out, or -1
+	fs        frameScan // the frame being read, reused
+	tokBuf    []qtok
 }
 
 // frame finds the cues of frame fi and reports its quotes and reported
@@ -269,6 +275,13 @@ func (sc *quoteScan) frame(fi int) {
 	// A frame whose cue reports nothing yet ("Caddell continued:")
 	// introduces the speaker of the quote that follows, unless a quote of
 	// its own may be what the cue was about.
+	if len(fs.cues) == 0 && !fs.quoteAfter(-1) {
+		// "Roe praised the plan." may introduce the quote of the next
+		// paragraph.
+		if who := fs.openingSubject(); who != nil && sc.resolve(who) != nil && who.typ == news.Person {
+			sc.lead, sc.leadF = who, fi
+		}
+	}
 	if len(fs.cues) == 0 {
 		// "Cooper went further:" introduces the quote that follows.
 		if n := len(fs.toks); n > 1 && fs.isPunct(n-1, ":") {
@@ -296,6 +309,42 @@ func (sc *quoteScan) frame(fi int) {
 		// quote that follows in its paragraph only.
 		sc.lastNear = !colon && !fs.lastContent(h.right-1)
 	}
+}
+
+// openingSubject returns the person a frame opens with as the subject of
+// its clause, at its start or after an opening phrase and its comma, or
+// nil.
+func (fs *frameScan) openingSubject() *quoteSpeaker {
+	who := fs.subjectOf(len(fs.toks), false)
+	if who == nil || who.pronoun != "" && who.pronoun != "he" && who.pronoun != "she" || who.source.Noun != "" {
+		return nil
+	}
+	if who.span.Start == fs.toks[0].start {
+		return who
+	}
+	for k := range fs.toks {
+		if fs.isPunct(k, ",") {
+			if k+1 < len(fs.toks) && fs.toks[k+1].start == who.span.Start {
+				return who
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// leadIn reports whether the quote at qi makes up a paragraph of its own
+// right after a paragraph of one frame that opens with a person: "Roe
+// praised the plan.\n\n"It will work."".
+func (sc *quoteScan) leadIn(fi int) bool {
+	if sc.lead == nil || sc.leadF != fi-1 || fi < 1 {
+		return false
+	}
+	prev, cur := sc.frames[fi-1], sc.frames[fi]
+	if cur.para != prev.para+1 || fi >= 2 && sc.frames[fi-2].para == prev.para {
+		return false
+	}
+	return fi+1 >= len(sc.frames) || sc.frames[fi+1].para != cur.para
 }
 
 // quoteAfter reports whether a quote follows token k in the frame.

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"chronicle/internal/kb"
 	"chronicle/internal/news"
@@ -201,6 +203,18 @@ func (sc *quoteScan) pronounAntecedent(mi, off int, typ news.EntityType) (news.A
 		}
 		sent, best = m.Sentence, k
 	}
+	if best < 0 && typ == news.Person && cur >= 0 {
+		// "George Roe is selling the gun. ... he told": a name the
+		// recogniser does not know, as the subject of a sentence before.
+		for k := cur - 1; k >= 0 && k >= cur-2; k-- {
+			if name := sc.subjectName(sc.a.Sentences[k].Span); name != "" {
+				if m := sc.personBySurname(lastWord(name)); m >= 0 {
+					return ms[m].Actor, true
+				}
+				return news.Actor{Name: name}, true
+			}
+		}
+	}
 	if best < 0 {
 		// No one fits nearby: the person who spoke last, if any.
 		if l := sc.lastPerson; typ == news.Person && l != nil && l.actor != nil && sc.frames[sc.lastPersonF].para == sc.frames[min(sc.frameOf(off), len(sc.frames)-1)].para {
@@ -213,4 +227,49 @@ func (sc *quoteScan) pronounAntecedent(mi, off int, typ news.EntityType) (news.A
 		a.Name = roleName(ms[best].Text)
 	}
 	return a, true
+}
+
+// subjectName returns the name of two to four capitalised words that
+// opens the sentence s as its subject, followed by a lower-case word or
+// a comma: "George Roe is selling ...", "Jane Q. Roe, 45, said ...". It
+// returns "" when the sentence opens otherwise.
+func (sc *quoteScan) subjectName(s news.Span) string {
+	t := sc.text[s.Start:s.End]
+	words, end := 0, 0
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if r == ' ' {
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			if r == '.' && end == i && words > 0 && i-strings.LastIndexByte(t[:i], ' ') <= 2 {
+				i += n // an initial: "Jane Q. Roe"
+				end = i
+				continue
+			}
+			if r == ',' && words >= 2 {
+				return t[:end]
+			}
+			return ""
+		}
+		j := wordEnd(t, i, len(t))
+		w := t[i:j]
+		if !unicode.IsUpper(r) {
+			if words >= 2 && words <= 4 {
+				return t[:end]
+			}
+			return ""
+		}
+		lw := strings.ToLower(w)
+		if isNameStopWord(lw) || isCalendarName(lw) || sc.f.wordIs(lw, qcHonorific) || strings.ToUpper(w) == w && len(w) > 1 {
+			return ""
+		}
+		words++
+		if words > 4 {
+			return ""
+		}
+		i, end = j, j
+	}
+	return ""
 }

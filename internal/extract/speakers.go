@@ -51,6 +51,26 @@ func (fs *frameScan) subjectOf(k int, embedded bool) *quoteSpeaker {
 				continue
 			}
 		}
+		if opens && m < 0 && !fs.isPronoun(i) {
+			// "Republican presidential nominee Jane Roe issued ...": a
+			// person named after a description.
+			j := i
+			for j < k && j < i+5 && fs.isWord(j) && fs.toks[j].m < 0 && !fs.isVerbLike(j) && !fs.modifierStart(j) && !strings.HasSuffix(fs.low(j), "ed") {
+				j++
+			}
+			if mj := fs.mentionAt(j); j > i && j < k && mj >= 0 && fs.sc.a.Mentions[mj].Type == news.Person && fs.sc.a.Mentions[mj].Rule != "pronoun" && !possessive(fs.low(fs.mentionEnd(j)-1)) {
+				if e := fs.mentionEnd(j); fs.isWord(e) && !fs.capitalised(e) && !fs.modifierStart(e) {
+					best = &quoteSpeaker{span: fs.spanOf(i, e), mention: mj, of: -1}
+					i = e - 1
+					continue
+				}
+			}
+			if n0, n1 := fs.lastName(i, j); n0 > i && n1 == j && n1-n0 >= 2 && fs.isWord(j) && !fs.capitalised(j) && !fs.modifierStart(j) {
+				best = &quoteSpeaker{span: fs.spanOf(i, n1), mention: -1, name: fs.sc.text[fs.toks[n0].start:fs.toks[n1-1].end], of: -1}
+				i = n1 - 1
+				continue
+			}
+		}
 		if !opens || m < 0 && !fs.isPronoun(i) {
 			continue
 		}
@@ -150,7 +170,10 @@ func (fs *frameScan) speakerBeforeDepth(j, depth int) (*quoteSpeaker, int) {
 		j = k - 1
 	}
 	if fs.isPunct(j, ",") && depth < 2 {
-		return fs.apposition(j, depth+1)
+		if who, i := fs.apposition(j, depth+1); who != nil {
+			return who, i
+		}
+		return fs.nameAfterQuote(j)
 	}
 	if !fs.isWord(j) {
 		return nil, -1
@@ -391,6 +414,59 @@ func (fs *frameScan) apposition(j, depth int) (*quoteSpeaker, int) {
 	return nil, -1
 }
 
+// nameAfterQuote returns the speaker named right after a quote whose
+// description runs over several commas up to the comma at token j:
+// `"...," Mr. Roe, now 81 and retired in Dayton, Ohio, said`. It returns
+// nil and -1 when no quote stands shortly before j.
+func (fs *frameScan) nameAfterQuote(j int) (*quoteSpeaker, int) {
+	q := -1
+	for k := j - 1; k >= 0 && k >= j-25; k-- {
+		if fs.isQuote(k) {
+			q = k
+			break
+		}
+		if fs.isPunct(k, ";") || fs.isPunct(k, ":") {
+			return nil, -1
+		}
+	}
+	if q < 0 {
+		return nil, -1
+	}
+	s := q + 1
+	if fs.isPunct(s, ",") {
+		s++
+	}
+	c := s
+	for c < j && !fs.isPunct(c, ",") {
+		c++
+	}
+	e := c - 1
+	if fs.isPunct(e, ".") && fs.capitalised(e-1) {
+		e--
+	}
+	switch fs.low(e) {
+	case "jr", "sr", "ii", "iii":
+		e-- // "James B. Roe Jr., the director of ..."
+	}
+	if c >= j || e < s {
+		return nil, -1
+	}
+	who, i := fs.speakerEndingAt(e)
+	if who == nil || i < s || i > s+4 || who.pronoun != "" || who.source.Noun != "" {
+		return nil, -1
+	}
+	for k := s; k < i; k++ {
+		if !fs.nameWord(k) && !fs.isPunct(k, ".") {
+			return nil, -1 // "James B. Comey": first names the mention left out
+		}
+	}
+	who.span.Start = fs.toks[s].start
+	if who.mention >= 0 && fs.sc.a.Mentions[who.mention].Type != news.Person {
+		return nil, -1
+	}
+	return who, i
+}
+
 // personIn returns the person mention among tokens [i, j), or -1.
 func (fs *frameScan) personIn(i, j int) int {
 	for k := i; k < j; k++ {
@@ -430,7 +506,20 @@ func (fs *frameScan) appositive(k int) bool {
 // Foreign Minister Sergey Lavrov", "said a spokesman for the ministry")
 // and the token after them.
 func (fs *frameScan) speakerAfter(k int) (*quoteSpeaker, int) {
-	if !fs.isWord(k) || fs.isVerbLike(k) || fs.low(k) == "of" || fs.low(k) == "for" {
+	if !fs.isWord(k) || fs.isVerbLike(k) && !fs.nameStart(k) || fs.low(k) == "of" || fs.low(k) == "for" {
+		return nil, k
+	}
+	if fs.low(k+1) == "of" && fs.is(k, qcQuantifier) && !isNominalDeterminer(fs.low(k)) || fs.low(k) == "one" && fs.low(k+1) == "of" {
+		// "said one of those advisers": a member of the group speaks.
+		j := k + 2
+		if fs.low(j) == "the" || fs.low(j) == "those" || fs.low(j) == "these" || fs.low(j) == "his" || fs.low(j) == "her" || fs.low(j) == "their" {
+			j++
+		}
+		if who, e := fs.speakerAfter(j); who != nil && who.pronoun == "" {
+			w := *who
+			w.span.Start = fs.toks[k].start
+			return &w, e
+		}
 		return nil, k
 	}
 	if fs.isPronoun(k) {
@@ -444,7 +533,10 @@ func (fs *frameScan) speakerAfter(k int) (*quoteSpeaker, int) {
 	e := k
 	for e < len(fs.toks) && e < k+8 {
 		if fs.isWord(e) {
-			if e > k && (fs.isVerbLike(e) || fs.low(e) == "for" || fs.low(e) == "of") {
+			// A word inside the mention that runs on is a name's ("said
+			// White House Press Secretary Josh Earnest").
+			inName := e > k && fs.toks[e].m >= 0 && fs.toks[e].m == fs.toks[e-1].m
+			if e > k && !inName && (fs.isVerbLike(e) || fs.low(e) == "for" || fs.low(e) == "of") {
 				break
 			}
 			e++
@@ -486,7 +578,8 @@ func (fs *frameScan) speakerAfter(k int) (*quoteSpeaker, int) {
 		src := lw.source
 		who := &quoteSpeaker{span: fs.spanOf(k, h+1), mention: fs.mentionIn(k, h), source: src, name: fs.word(h), of: -1}
 		end := h + 1
-		if fs.modifierStart(end) {
+		if fs.modifierStart(end) && fs.low(end) != "with" {
+			// "a person with knowledge of the talks" speaks for no one.
 			stop := end
 			for stop < len(fs.toks) && stop < end+6 && fs.isWord(stop) {
 				stop++
@@ -506,6 +599,13 @@ func (fs *frameScan) speakerAfter(k int) (*quoteSpeaker, int) {
 		return fs.nominalSpeaker(k, e-1), e
 	}
 	return nil, k
+}
+
+// nameStart reports whether the capitalised word at k begins a name
+// although the lexicon knows it as a verb: "said Will Doyle", "said State
+// Senator Jane Roe".
+func (fs *frameScan) nameStart(k int) bool {
+	return fs.capitalised(k) && (fs.toks[k].m >= 0 || fs.capitalised(k+1))
 }
 
 // nominalBefore returns the speaker of a cue whose subject is a noun
@@ -602,4 +702,17 @@ func (fs *frameScan) firstTokOf(m, k int) int {
 		k++
 	}
 	return min(k, len(fs.toks)-1)
+}
+
+// possessive reports whether the word w ends with 's.
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// mentionAt returns the mention of token k, or -1.
+func (fs *frameScan) mentionAt(k int) int {
+	if k < 0 || k >= len(fs.toks) {
+		return -1
+	}
+	return fs.toks[k].m
 }
