@@ -11,9 +11,10 @@ import (
 
 // Hints are what an article says about where it happens: the countries it
 // names (ISO alpha-3, the dateline's country first), the first-level
-// subdivisions it names (ISO 3166-2 codes, "US-TX" for "Texas"), the
-// place it was filed from or is about, and the other place names it
-// uses, as written (the name being resolved may be among them).
+// subdivisions it names (ISO 3166-2 codes, "US-TX" for "Texas", once per
+// mention, so that the one it names most weighs most), the place it was
+// filed from or is about, and the other place names it uses, as written
+// (the name being resolved may be among them).
 type Hints struct {
 	Countries    []string
 	Subdivisions []string
@@ -32,6 +33,7 @@ const (
 	scoreSubLevel2   = 4.8 // a second-level one
 	scoreDivWord     = 3.0 // the text called it a region: "Idlib province"
 	scoreSubHint     = 2.0 // a place inside a subdivision the article names
+	maxSubHints      = 2.0 // the most named subdivisions that each earn it whole
 	scoreCounty      = 1.0 // an American county, over its population
 	// scoreAlternate is added to a place known by the name only as an
 	// alternate name unlike its own: "Victoria" is first the Australian
@@ -108,6 +110,10 @@ func featureScore(code string) float64 {
 // the country, and the article names at most two countries ("Jordan"
 // beside "Shakopee" in a Minnesotan article).
 //
+// A bare name that Hints.Context also gives as an American county
+// ("DeKalb" beside "DeKalb County") is that county, or the town of the
+// name inside it.
+//
 // "X, Y" restricts X to the country or subdivision Y ("Paris, Texas",
 // "Springfield, Ill."). GeoID is the GeoNames id of a place, the ISO
 // 3166-2 code of a subdivision, "US-" and the FIPS code of an American
@@ -122,6 +128,9 @@ func (g *Geo) Resolve(name string, h Hints) (news.Location, bool) {
 	key := Fold(name)
 	if key == "" {
 		return news.Location{}, false
+	}
+	if loc, ok := g.countyShorthand(key, h); ok {
+		return loc, true
 	}
 	r := g.ranker(h)
 	r.ctx = g.newPlaceContext(h.Context, key)
@@ -181,9 +190,42 @@ func (g *Geo) Resolve(name string, h Hints) (news.Location, bool) {
 		return g.countryLocation(cn.country), true
 	}
 	// Abbreviations that usually only qualify a place ("Ky.", "NSW")
-	// stand for their subdivision when given alone.
-	if si, ok := g.qualifiers[key]; ok && looksAbbreviated(name) {
+	// stand for their subdivision when given alone, unless the article
+	// is about other countries: "SA" in South African news is no
+	// Australian state.
+	if si, ok := g.qualifiers[key]; ok && looksAbbreviated(name) && (len(r.countries) == 0 || r.countries[g.subs[si].country] > 0) {
 		return g.subLocation(int(si)), true
+	}
+	return news.Location{}, false
+}
+
+// countyRadius is how far from the centre of a county a place of the
+// county's name may lie to be the town the bare name means.
+const countyRadius = 40
+
+// countyShorthand resolves a bare name that the article also writes as
+// a county ("DeKalb" beside "DeKalb County", "Kanawha" beside "Kanawha
+// County"): news shortens a county's name once it has given it whole.
+// The name is the county, unless a place of that name lies in it, as
+// the seat often does ("Dallas" beside "Dallas County" is the city).
+func (g *Geo) countyShorthand(key string, h Hints) (news.Location, bool) {
+	key = strings.TrimPrefix(key, "the ")
+	for _, c := range h.Context {
+		rest, ok := strings.CutPrefix(strings.TrimPrefix(Fold(c), "the "), key+" ")
+		if !ok || rest != "county" && rest != "parish" {
+			continue
+		}
+		loc, ok := g.Resolve(c, h)
+		if !ok || !loc.HasGeo || loc.Feature != "admin2" {
+			return news.Location{}, false
+		}
+		for _, i := range g.findPlaces(key) {
+			p := &g.places.recs[i]
+			if Distance(loc.Lat, loc.Lon, float64(p.lat)/1e4, float64(p.lon)/1e4) <= countyRadius {
+				return g.placeLocation(i), true
+			}
+		}
+		return loc, true
 	}
 	return news.Location{}, false
 }
@@ -197,7 +239,7 @@ func looksAbbreviated(s string) bool {
 // ranker holds what ranking candidates needs from the hints.
 type ranker struct {
 	countries   map[int]float64 // country index -> bonus
-	subs        map[int]bool    // hinted subdivision indexes
+	subs        map[int]float64 // hinted subdivision index -> bonus of a place inside
 	near        *news.Location
 	ctx         *placeContext
 	primaryOnly bool
@@ -206,13 +248,21 @@ type ranker struct {
 
 func (g *Geo) ranker(h Hints) ranker {
 	r := ranker{countries: g.hintSet(h), near: h.Near}
+	n := 0
 	for _, code := range h.Subdivisions {
 		if i, ok := g.subCodes[strings.ToUpper(code)]; ok {
 			if r.subs == nil {
-				r.subs = map[int]bool{}
+				r.subs = map[int]float64{}
 			}
-			r.subs[i] = true
+			r.subs[i]++
+			n++
 		}
+	}
+	// An article that names many subdivisions says less about each: a
+	// place in one of two named states is likely, in one of eight less so,
+	// unless the article names that one more often than the others.
+	for i, k := range r.subs {
+		r.subs[i] = scoreSubHint * min(1, maxSubHints*k/float64(n))
 	}
 	return r
 }
@@ -344,8 +394,8 @@ func (g *Geo) rank(key string, r ranker, country, admin int) choice {
 		case s.pop > 0:
 			score = max(score, math.Log10(float64(s.pop))+scoreStatePop)
 		}
-		if s.parent >= 0 && r.subs[s.parent] {
-			score += scoreSubHint
+		if s.parent >= 0 {
+			score += r.subs[s.parent]
 		}
 		if divWord {
 			score += scoreDivWord
@@ -390,8 +440,8 @@ func (g *Geo) rank(key string, r ranker, country, admin int) choice {
 		}
 		lat, lon := float64(p.lat)/1e4, float64(p.lon)/1e4
 		near := nearScore(r.near, lat, lon)
-		if p.admin1 >= 0 && r.subs[int(p.admin1)] {
-			near += scoreSubHint
+		if p.admin1 >= 0 {
+			near += r.subs[int(p.admin1)]
 		}
 		bonus := r.countries[int(p.country)] + near
 		support := r.ctx.support(lat, lon, int(p.admin1), -1, int(p.country))

@@ -9,12 +9,14 @@ import (
 )
 
 // locate resolves a place name with the article's hints: its countries,
-// most mentioned first, its dateline, and the other places it names.
+// most mentioned first, its dateline, the other places it names and the
+// first-level subdivisions among them.
 func (r *Resolver) locate(name string, c *context) (news.Location, bool) {
-	h := kb.Hints{Countries: c.countries(), Near: c.dateline, Context: placeContext(c.a, name)}
+	h := kb.Hints{Countries: c.countries(), Near: c.dateline, Context: r.placeContext(c.a, name)}
 	if c.dateline != nil && c.dateline.Country != "" {
 		h.Countries = append([]string{c.dateline.Country}, h.Countries...)
 	}
+	h.Subdivisions = r.subdivisionHints(c.a, name, h.Countries)
 	return r.geo.Resolve(name, h)
 }
 
@@ -23,15 +25,83 @@ func (r *Resolver) locate(name string, c *context) (news.Location, bool) {
 const maxPlaceContext = 8
 
 // placeContext returns the article's other place names, in order, without
-// repeats.
-func placeContext(a *news.Article, name string) []string {
+// repeats: the places it names and the subdivisions that anchor other
+// mentions ("Minnesota" in "Minnesota officials").
+func (r *Resolver) placeContext(a *news.Article, name string) []string {
 	var out []string
-	for _, m := range a.Mentions {
-		if m.Type != news.Place || m.Text == name || len(out) == maxPlaceContext {
+	for i := range a.Mentions {
+		if len(out) == maxPlaceContext {
+			break
+		}
+		m := &a.Mentions[i]
+		text := m.Text
+		if m.Type != news.Place {
+			text = r.subdivisionAnchor(m)
+		}
+		if text != "" && text != name && !slices.Contains(out, text) {
+			out = append(out, text)
+		}
+	}
+	return out
+}
+
+// subdivisionAnchor returns the subdivision's name at the head of a
+// mention the recogniser built on one ("Minnesota officials", "the Texas
+// National Guard"), or "".
+func (r *Resolver) subdivisionAnchor(m *news.Mention) string {
+	if !strings.HasPrefix(m.Rule, "kb:subdivision+") {
+		return ""
+	}
+	words := strings.Fields(m.Text)
+	if len(words) > 0 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	for n := min(len(words)-1, 4); n > 0; n-- {
+		if head := strings.Join(words[:n], " "); len(r.geo.Subdivisions(head)) > 0 {
+			return head
+		}
+	}
+	return ""
+}
+
+// maxSubdivisionHints bounds the subdivision mentions given as hints.
+const maxSubdivisionHints = 16
+
+// subdivisionHints returns the ISO 3166-2 codes of the first-level
+// subdivisions the article names besides name, once per mention, so that
+// the state an article keeps naming counts most: "Texas" in "police in
+// Paris, a town of 25,000 in northeast Texas", "Minnesota" in "Minnesota
+// officials". A place already resolved gives its own; another the first
+// first-level subdivision of its name, in one of the article's countries
+// when it names any.
+func (r *Resolver) subdivisionHints(a *news.Article, name string, countries []string) []string {
+	var out []string
+	add := func(code string) {
+		if code != "" && len(out) < maxSubdivisionHints {
+			out = append(out, code)
+		}
+	}
+	for i := range a.Mentions {
+		m := &a.Mentions[i]
+		text := m.Text
+		switch {
+		case m.Type == news.Place && m.Place != nil:
+			if m.Place.Feature == "admin1" && text != name {
+				add(m.Place.GeoID)
+			}
+			continue
+		case m.Type == news.Place && m.Rule == "kb:subdivision":
+		default:
+			text = r.subdivisionAnchor(m)
+		}
+		if text == "" || text == name {
 			continue
 		}
-		if !slices.Contains(out, m.Text) {
-			out = append(out, m.Text)
+		for _, s := range r.geo.Subdivisions(text) {
+			if s.Parent == "" && (len(countries) == 0 || slices.Contains(countries, s.Country)) {
+				add(s.Code)
+				break
+			}
 		}
 	}
 	return out

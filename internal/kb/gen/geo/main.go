@@ -597,7 +597,8 @@ func isoAdmin1(alpha2 string) bool {
 // for the isoAdmin1 countries, and elsewhere when the division's seat (its
 // PPLA place) is the seat that subdivision_aliases.tsv gives one ISO
 // subdivision, or bears the name of exactly one top-level one, as most provinces,
-// governorates and oblasts named after their capitals do. Divisions that
+// governorates and oblasts named after their capitals do, or is named
+// within the name of one (see matchSeatWords). Divisions that
 // match no way get no admin1; the tool lists the larger ones on stderr, so
 // that a seat can be added for them.
 func (is *iso) admin1Map(rows [][]string, seats map[string]string, stderr io.Writer) map[string]string {
@@ -668,6 +669,7 @@ func (is *iso) admin1Map(rows [][]string, seats map[string]string, stderr io.Wri
 			}
 		}
 	}
+	is.matchSeatWords(rows, m)
 	// Report the unmatched divisions with many places.
 	count := map[string]int{}
 	seat := map[string]string{}
@@ -692,6 +694,99 @@ func (is *iso) admin1Map(rows [][]string, seats map[string]string, stderr io.Wri
 		fmt.Fprintf(stderr, "geo: admin1 %s (%d places, seat %q) matches no ISO subdivision\n", k, count[k], seat[k])
 	}
 	return m
+}
+
+// matchSeatWords links the divisions still unmatched to the top-level
+// ISO subdivisions still unmatched whose name holds the name of the
+// division's seat, or one of the seat's alternate names, as whole words:
+// "Busan" in "Busan-gwangyeoksi", "Kenitra" in "Rabat-Salé-Kénitra",
+// "Nur-Sultan" (an alternate name of Astana) in "Nur-Sultan". A link is
+// made only when the division meets exactly one such subdivision and the
+// subdivision exactly one such division, and only in countries where
+// GeoNames has at least half as many divisions as ISO has top-level
+// subdivisions: where it has far fewer, its divisions are a coarser level
+// (the West Bank, not the governorate of its seat).
+func (is *iso) matchSeatWords(rows [][]string, m map[string]string) {
+	linked := map[string]bool{}
+	for _, code := range m {
+		linked[code] = true
+	}
+	divisions := map[string]map[string]bool{} // alpha2 -> GeoNames admin1 codes
+	for _, row := range rows {
+		cc, a1 := row[colCountry], row[colAdmin1]
+		if a1 == "" || a1 == "00" {
+			continue
+		}
+		if divisions[cc] == nil {
+			divisions[cc] = map[string]bool{}
+		}
+		divisions[cc][a1] = true
+	}
+	top := map[string]int{}
+	for _, s := range is.subdivisions {
+		if s.Parent == "" {
+			top[s.Code[:2]]++
+		}
+	}
+	open := map[string][]string{} // alpha2 -> "code folded-name"
+	for _, s := range is.subdivisions {
+		cc := s.Code[:2]
+		if s.Parent != "" || linked[s.Code] || 2*len(divisions[cc]) < top[cc] {
+			continue
+		}
+		name, alt := subName(s.Name)
+		for _, n := range []string{name, alt} {
+			if k := fold(n); k != "" {
+				open[cc] = append(open[cc], s.Code+" "+k)
+			}
+		}
+	}
+	proposals := map[string][]string{} // GeoNames key -> ISO codes
+	for _, row := range rows {
+		cc, a1 := row[colCountry], row[colAdmin1]
+		key := cc + "." + a1
+		if a1 == "" || a1 == "00" || isoAdmin1(cc) || row[colFeature] != "PPLA" && row[colFeature] != "PPLC" {
+			continue
+		}
+		if _, done := m[key]; done || len(open[cc]) == 0 {
+			continue
+		}
+		// The seat's own names first; its alternate names, which carry
+		// stray forms, only when those meet nothing.
+		for _, names := range [][]string{{row[colName], row[colASCII]}, strings.Split(row[colAlternates], ",")} {
+			if len(proposals[key]) > 0 {
+				break
+			}
+			for _, n := range names {
+				k := fold(n)
+				if len(k) < 4 {
+					continue
+				}
+				for _, o := range open[cc] {
+					code, sub, _ := strings.Cut(o, " ")
+					// A short seat name must be the whole name: "Vinh" is
+					// no seat of Vĩnh Phúc.
+					if len(k) < 5 && k != sub {
+						continue
+					}
+					if strings.Contains(" "+sub+" ", " "+k+" ") && !slices.Contains(proposals[key], code) {
+						proposals[key] = append(proposals[key], code)
+					}
+				}
+			}
+		}
+	}
+	claims := map[string]int{}
+	for _, codes := range proposals {
+		if len(codes) == 1 {
+			claims[codes[0]]++
+		}
+	}
+	for key, codes := range proposals {
+		if len(codes) == 1 && claims[codes[0]] == 1 {
+			m[key] = codes[0]
+		}
+	}
 }
 
 // baseName strips a generic division word from a subdivision name, so that

@@ -213,3 +213,49 @@ func read(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+func TestMatchSeatWords(t *testing.T) {
+	is := &iso{subdivisions: []subdivision{
+		{Code: "KR-26", Name: "Busan-gwangyeoksi"},
+		{Code: "KR-11", Name: "Seoul-teukbyeolsi"},
+		{Code: "MA-04", Name: "Rabat-Salé-Kénitra"},
+		{Code: "MA-09", Name: "Souss-Massa"},
+		{Code: "VN-70", Name: "Vĩnh Phúc"},
+		{Code: "VN-22", Name: "Nghệ An"},
+		{Code: "KZ-AST", Name: "Nur-Sultan"},
+		{Code: "PS-JRH", Name: "Jericho"},
+		{Code: "PS-BTH", Name: "Bethlehem"},
+		{Code: "PS-HBN", Name: "Hebron"},
+		{Code: "PS-NBS", Name: "Nablus"},
+		{Code: "PS-QQA", Name: "Qalqilya"},
+	}}
+	row := func(id, name, alts, feature, cc, admin1 string) []string {
+		r := make([]string, numCols)
+		r[colID], r[colName], r[colASCII], r[colAlternates] = id, name, name, alts
+		r[colFeature], r[colCountry], r[colAdmin1] = feature, cc, admin1
+		return r
+	}
+	rows := [][]string{
+		row("1", "Busan", "Pusan", "PPLA", "KR", "10"),
+		row("2", "Seoul", "", "PPLC", "KR", "11"),
+		// An alternate name that meets another region does not count
+		// beside the seat's own name.
+		row("3", "Kenitra", "Massa", "PPLA", "MA", "04"),
+		row("4", "Agadir", "", "PPLA", "MA", "09"),
+		row("5", "Vinh", "", "PPLA", "VN", "58"),
+		row("6", "Astana", "Akmola,Nur-Sultan", "PPLC", "KZ", "05"),
+		// GeoNames divides the West Bank as one: no governorate is it.
+		row("7", "Jericho", "", "PPLA", "PS", "WE"),
+	}
+	m := map[string]string{"KR.11": "KR-11"}
+	is.matchSeatWords(rows, m)
+	want := map[string]string{"KR.11": "KR-11", "KR.10": "KR-26", "MA.04": "MA-04", "KZ.05": "KZ-AST"}
+	if len(m) != len(want) {
+		t.Errorf("matchSeatWords() = %v, want %v", m, want)
+	}
+	for k, v := range want {
+		if m[k] != v {
+			t.Errorf("matchSeatWords()[%q] = %q, want %q", k, m[k], v)
+		}
+	}
+}
