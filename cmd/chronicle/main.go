@@ -65,7 +65,9 @@ Commands:
   serve                  HTTP JSON API and web UI over the database
   explain EVENT_ID       show why an event exists: sentence, rule, pattern, actors
   stories                list stories: title, dates, articles, main actors and events
-  show story|article|event ID  a story's timeline, an article's own events, or one event's reports
+  show story|article|event|entity ID
+                         a story's timeline, an article's own events, one event's reports,
+                         or an entity's timeline across articles
   eval --gold FILE       score what is stored against a hand-coded gold file
   version                print the version
 

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"chronicle/internal/link"
 	"chronicle/internal/news"
 	"chronicle/internal/store"
 )
@@ -75,17 +76,17 @@ func runStories(ctx context.Context, cfg Config, args []string, stdout, stderr i
 }
 
 func runShow(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("show", "show story|article|event ID\n\nShows one story as a timeline of its linked events with their evidence, one\narticle with its own events and quotes as coded from it, or one linked event with\neach report of it.", stdout, stderr)
+	fs := newFlagSet("show", "show story|article|event|entity ID\n\nShows one story as a timeline of its linked events with their evidence, one\narticle with its own events and quotes as coded from it, one linked event with\neach report of it, or one entity's timeline: the linked events it takes part in,\nin date order (ID is an entity id or a name, matched as whole words).", stdout, stderr)
 	dbFlag(fs, &cfg)
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
 	if fs.NArg() != 2 {
-		return usageError("show: want story, article or event, and an ID")
+		return usageError("show: want story, article, event or entity, and an ID")
 	}
 	kind, id := fs.Arg(0), fs.Arg(1)
-	if kind != "story" && kind != "article" && kind != "event" {
-		return usageError("show: want story, article or event, not %q", kind)
+	if kind != "story" && kind != "article" && kind != "event" && kind != "entity" {
+		return usageError("show: want story, article, event or entity, not %q", kind)
 	}
 	db, err := openExisting(ctx, cfg)
 	if err != nil {
@@ -97,6 +98,8 @@ func runShow(ctx context.Context, cfg Config, args []string, stdout, stderr io.W
 		err = showStory(ctx, stdout, db, id)
 	case "article":
 		err = showArticle(ctx, stdout, db, news.ArticleID(id))
+	case "entity":
+		err = showEntity(ctx, stdout, db, id)
 	default:
 		err = showEvent(ctx, stdout, db, id)
 	}
@@ -247,6 +250,32 @@ func showEvent(ctx context.Context, w io.Writer, db *store.DB, id string) error 
 	fmt.Fprintf(w, "Reports (%d)\n", len(reports))
 	for _, e := range reports {
 		printEvent(w, e)
+	}
+	return nil
+}
+
+// showEntity prints an entity's timeline: the linked events it takes
+// part in, by date, each with its reports. It returns news.ErrNotFound when
+// the entity takes part in none.
+func showEntity(ctx context.Context, w io.Writer, db *store.DB, entity string) error {
+	var evs []news.Event
+	err := db.Events(ctx, func(e news.Event) error {
+		if link.TakesPart(e, entity) {
+			evs = append(evs, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	tl := link.Timeline(evs, entity)
+	if len(tl) == 0 {
+		return news.ErrNotFound
+	}
+	fmt.Fprintf(w, "Timeline of %s: %d events\n", entity, len(tl))
+	for _, en := range tl {
+		fmt.Fprintf(w, "%3d", en.Rank)
+		printEvent(w, en.Event)
 	}
 	return nil
 }

@@ -76,6 +76,17 @@ func TestStories(t *testing.T) {
 		}
 	}
 
+	// The dock workers' timeline: the one linked event, with its reports.
+	out, errOut, err = chronicle(t, "", "show", "--db", path, "entity", "workers")
+	if err != nil {
+		t.Fatalf("show entity: %v\n%s", err, errOut)
+	}
+	for _, want := range []string{"Timeline of workers: 1 events", "2025-06-02", "ASSAULT", "port-herald: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show entity output lacks %q:\n%s", want, out)
+		}
+	}
+
 	out, errOut, err = chronicle(t, "", "show", "--db", path, "article", "port-copy")
 	if err != nil {
 		t.Fatalf("show article: %v\n%s", err, errOut)
@@ -98,6 +109,7 @@ func TestShowErrors(t *testing.T) {
 		{"unknown kind", []string{"show", "--db", path, "planet", "x"}, 2},
 		{"unknown story", []string{"show", "--db", path, "story", "st-none"}, 1},
 		{"unknown event", []string{"show", "--db", path, "event", "ev-none"}, 1},
+		{"unknown entity", []string{"show", "--db", path, "entity", "Nobody Atall"}, 1},
 		{"missing database", []string{"stories", "--db", filepath.Join(t.TempDir(), "none.db")}, 1},
 	}
 	for _, tt := range tests {

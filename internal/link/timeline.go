@@ -35,7 +35,7 @@ type Entry struct {
 func Timeline(events []news.Event, entity string) []Entry {
 	var out []Entry
 	for _, e := range events {
-		if !takesPart(e, entity) {
+		if !TakesPart(e, entity) {
 			continue
 		}
 		en := Entry{Event: e}
@@ -83,8 +83,9 @@ func coarseness(p news.Precision) int {
 	return 0
 }
 
-// takesPart reports whether entity is among the event's actors.
-func takesPart(e news.Event, entity string) bool {
+// TakesPart reports whether entity, an entity id or a name as Timeline
+// takes it, is among the event's actors.
+func TakesPart(e news.Event, entity string) bool {
 	for _, side := range [][]news.Actor{side(e.Source, e.Sources), side(e.Target, e.Targets)} {
 		for _, a := range side {
 			if actorIs(a, entity) {
