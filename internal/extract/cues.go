@@ -72,7 +72,12 @@ func (p *mentionPiece) titled(i int) int {
 		return tEnd
 	case (det == "a" || det == "an") && nameless:
 		// "an official said": a person known by the role alone, who
-		// refers to nobody named before.
+		// refers to nobody named before. Before a noun the title word
+		// is an adjective: "a general strike", "a general amnesty".
+		if next := p.fold(tEnd); tEnd < len(p.toks) && !p.capitalised(tEnd) && next != "" && isLetters(next) &&
+			!p.r.lex.is(next, classStop|classSaid) {
+			return i
+		}
 		p.emit(i, tEnd, news.Person, "kb:title", actor)
 		return tEnd
 	}
@@ -424,4 +429,14 @@ func (p *mentionPiece) placeNounAfter(k int) int {
 		return k + 1
 	}
 	return k
+}
+
+// isLetters reports whether w is made of lower-case letters only.
+func isLetters(w string) bool {
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -87,7 +87,9 @@ import (
 //     other than visits never take their place as recipient.
 //   - An assault with no named attacker whose place is known gets an
 //     "unidentified attackers" source (sector UAF) of the place's country,
-//     as the PLOVER manual codes "unknown gunmen" and roadside bombs.
+//     as the PLOVER manual codes "unknown gunmen" and roadside bombs; a
+//     passive arrest or investigation with no agent ("was arrested in
+//     X") gets the police or the authorities of the place's country.
 //   - Roles keep to the phrase: a comma joins actors only in a list that
 //     "and" or "or" closes ("X, the minister said" names no second
 //     actor), the actor's own forces ("withdraw its troops from X") are
@@ -497,7 +499,7 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 		vg = s.verbGroupStart(tr.first)
 	}
 	negated, modality := s.clauseMods(vg, tr.head, tr.nominal)
-	tr.sub = !tr.nominal && s.subordinate(vg)
+	tr.sub = !tr.nominal && s.subordinate(vg) || tr.nominal && s.finiteBefore(tr.first-3, tr.first) && s.subordinate(tr.first)
 	if prev != nil && s.continues(tr) {
 		// "opened fire on the crowd, killing one and arresting 12": the
 		// participle's subject is the main clause's, and so, when it
@@ -550,10 +552,35 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 		}
 	}
 	ev.Type, ev.Mode, ev.CAMEO = c.retype(s, tr, modality)
+	if s.ownCountry(ev, tr) {
+		// "promised to democratize Serbia", "completed their withdrawal
+		// from the town of X": a pledge, demand or retreat in the
+		// actor's own country aims at nobody else.
+		ev.Targets, tr.tgt, tr.weakTarget = nil, nil, false
+	}
 	if ev.Type == news.Assault && len(ev.Sources) == 0 && !negated && ev.Location != nil && ev.Location.Country != "" {
 		// "a roadside bomb near X killed three": PLOVER codes the unnamed
 		// attacker as unidentified armed forces of the place's country.
 		ev.Sources = append(ev.Sources, news.Actor{Name: "unidentified attackers", Country: ev.Location.Country, Sector: news.SectorUnarmed})
+	}
+	if len(ev.Sources) == 0 && passive && !negated && ev.Location != nil && ev.Location.Country != "" {
+		// "X was arrested in Y", "X has been put under investigation in
+		// Y": arrests and investigations are acts of the state where
+		// they happen.
+		switch {
+		case ev.Type == news.Coerce && ev.Mode == "arrest":
+			ev.Sources = append(ev.Sources, news.Actor{Name: "police", Country: ev.Location.Country, Sector: news.SectorPolice})
+		case ev.Type == news.Accuse && ev.Mode == "investigate":
+			ev.Sources = append(ev.Sources, news.Actor{Name: "authorities", Country: ev.Location.Country, Sector: news.SectorGovernment})
+		}
+	}
+	s.domestic(ev.Sources, tr.src, ev.Targets)
+	if !tr.weakTarget {
+		s.domestic(ev.Targets, tr.tgt, ev.Sources)
+	}
+	if ev.Location != nil {
+		s.local(ev.Sources, tr.src, ev.Location.Country)
+		s.local(ev.Targets, tr.tgt, ev.Location.Country)
 	}
 	ti, _ = c.p.Type(ev.Type)
 	ev.Quad = ti.Quad
@@ -774,7 +801,8 @@ func eventActor(a *news.Article, m int) news.Actor {
 // actor returns the actor of a mention unit. An actor without a country
 // takes the country of a name or nationality right before it in the same
 // noun phrase: "Kenyan deputy minister Jane Doe", "Israel's
-// high court".
+// high court", "Israeli helicopters and tanks", or, for a person, of one
+// in an apposition after the name.
 func (s *evSentence) actor(u evUnit) news.Actor {
 	act := eventActor(s.a, u.m)
 	if act.Country != "" {
@@ -787,6 +815,9 @@ func (s *evSentence) actor(u evUnit) news.Actor {
 				act.Country = c
 			}
 			return act
+		}
+		if (t.low == "and" || t.low == "or") && k > 0 && n < 3 && s.toks[k-1].mention < 0 && !s.toks[k-1].is(evClosedClass|tVERB|tREPORT|tCAP|tPUNCT|tNUM) {
+			continue // "Israeli helicopters and tanks": the nationality modifies both
 		}
 		if t.is(evClosedClass|tVERB|tREPORT) && t.low != "'s" && t.low != "'" {
 			break
@@ -806,7 +837,30 @@ func (s *evSentence) actor(u evUnit) news.Actor {
 			break
 		}
 	}
+	if act.Country == "" && s.a.Mentions[u.m].Type == news.Person {
+		act.Country = s.appositionCountry(u)
+	}
 	return act
+}
+
+// appositionCountry returns the country of a name or nationality in an
+// apposition after a person ("Jane Roe, the United Nations relief
+// coordinator, said"), or "".
+func (s *evSentence) appositionCountry(u evUnit) string {
+	k := u.last + 1
+	if k+1 >= len(s.toks) || s.toks[k].low != "," || !s.toks[k+1].is(tDET) {
+		return ""
+	}
+	for k += 2; k < len(s.toks) && k <= u.last+10; k++ {
+		t := &s.toks[k]
+		if t.low == "," || t.is(tVERB|tREPORT) && t.mention < 0 {
+			return ""
+		}
+		if t.mention >= 0 && t.mention != u.m {
+			return eventActor(s.a, t.mention).Country
+		}
+	}
+	return ""
 }
 
 // actors returns the actors of mention units.

@@ -205,6 +205,7 @@ type ploverResult struct {
 	typ, dyad ploverScore
 	sector    ploverSectors
 	confusion map[string]int
+	errs      map[string]int // error classes of gold records without a dyad match
 }
 
 // score codes every gold sentence with code and matches the events it
@@ -213,8 +214,8 @@ type ploverResult struct {
 // pairs, the actors' sectors where the gold gives one. Countries that are
 // no ISO country (UNO, NGO, EUR) count as IGO, the gold's code for any
 // international body.
-func (g ploverSet) score(t *testing.T, code func(*news.Article, []ploverRecord), isCountry func(string) bool) ploverResult {
-	res := ploverResult{confusion: make(map[string]int)}
+func (g ploverSet) score(t *testing.T, code func(*news.Article, []ploverRecord), isCountry func(string) bool, countryWords func(string) []string) ploverResult {
+	res := ploverResult{confusion: make(map[string]int), errs: make(map[string]int)}
 	for i, text := range g.texts {
 		golds := g.byText[text]
 		a := &news.Article{ID: news.ArticleID(fmt.Sprintf("gsr-%d", i)), Text: text, Source: "gold",
@@ -284,10 +285,26 @@ func (g ploverSet) score(t *testing.T, code func(*news.Article, []ploverRecord),
 					res.dyad.tp++
 					dhit = true
 					res.sector.add(e, src, tgt)
+					if !ploverEntityOK(e.Sources, src, countryWords) || !ploverEntityOK(e.Targets, append(append([]ploverActor(nil), tgt...), src...), countryWords) {
+						res.errs["country right, wrong entity"]++
+						if *ploverVerbose {
+							t.Logf("ENTITY %s src=%v tgt=%v got src=%q tgt=%q | %s", gr.ID, src, tgt, e.Source.Name, e.Target.Name, text)
+						}
+					}
 					break
 				}
 			}
 			if !dhit {
+				if hit < 0 {
+					res.errs["type wrong"]++
+				} else {
+					for _, c := range ploverErrorClasses(evs[hit], src, tgt) {
+						res.errs[c]++
+						if *ploverVerbose {
+							t.Logf("CLASS %s %s", gr.ID, c)
+						}
+					}
+				}
 				res.sector.gold += ploverGoldSectors(src, tgt)
 				if *ploverVerbose {
 					t.Logf("%s %s src=%v tgt=%v | %s", gr.ID, gr.Event, src, tgt, text)
@@ -319,6 +336,89 @@ func (r ploverResult) log(t *testing.T, name string) {
 	for _, k := range keys {
 		t.Logf("%s:   missed %-24s %d", name, k, r.confusion[k])
 	}
+	keys = keys[:0]
+	for k := range r.errs {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return r.errs[keys[i]] > r.errs[keys[j]] || r.errs[keys[i]] == r.errs[keys[j]] && keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		t.Logf("%s:   error class %-28s %d", name, k, r.errs[k])
+	}
+}
+
+// ploverErrorClasses names what is wrong with an event of the right type
+// whose countries do not fit the gold record: the source or the target is
+// missing, has no country, is wrong, or (where the gold has none) extra.
+func ploverErrorClasses(e news.Event, src, tgt []ploverActor) []string {
+	in := func(c string, as []ploverActor) bool {
+		return slices.ContainsFunc(as, func(a ploverActor) bool { return a.Code == c })
+	}
+	var out []string
+	switch {
+	case len(src) > 0 && e.Source.Country == "" && e.Source.Name == "":
+		out = append(out, "missing source")
+	case len(src) > 0 && e.Source.Country == "":
+		out = append(out, "source without country")
+	case len(src) > 0 && !in(e.Source.Country, src):
+		out = append(out, "wrong source")
+	case len(src) == 0 && e.Source.Country != "":
+		out = append(out, "extra source")
+	}
+	switch {
+	case len(tgt) > 0 && e.Target.Country == "" && e.Target.Name == "":
+		out = append(out, "missing target")
+	case len(tgt) > 0 && e.Target.Country == "":
+		out = append(out, "target without country")
+	case len(tgt) > 0 && !in(e.Target.Country, tgt):
+		out = append(out, "wrong target")
+	case len(tgt) == 0 && e.Target.Country != "" && !(len(src) > 1 && in(e.Target.Country, src)):
+		out = append(out, "extra target")
+	}
+	if len(out) == 0 {
+		out = append(out, "other")
+	}
+	return out
+}
+
+// ploverEntityOK reports whether the first of the predicted actors of a
+// side names one of the gold actors by a word they share: the same four
+// letters at the start of a word ("Hungarian" and "Hungary"). A
+// predicted country by its canonical name names a gold actor of that
+// country whose words include one of the country's names, demonyms or
+// capital ("Türkiye" for "the Turkish side").
+func ploverEntityOK(pred []news.Actor, gold []ploverActor, countryWords func(string) []string) bool {
+	if len(pred) == 0 || len(gold) == 0 || pred[0].Country == "" {
+		return true
+	}
+	stems := func(s string) []string {
+		var out []string
+		s = strings.ReplaceAll(strings.ToLower(s), ".", "")
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !('a' <= r && r <= 'z') }) {
+			if len(w) >= 4 {
+				out = append(out, w[:4])
+			} else if len(w) >= 2 {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	words := stems(pred[0].Name)
+	if cw := countryWords(pred[0].Country); len(cw) > 0 && strings.EqualFold(cw[0], pred[0].Name) {
+		for _, n := range cw {
+			words = append(words, stems(n)...)
+		}
+	}
+	for _, g := range gold {
+		gs := stems(g.Text)
+		for _, w := range words {
+			if slices.Contains(gs, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // TestPLOVERGold scores the coder on the PLOVER gold standard records:
@@ -338,14 +438,23 @@ func TestPLOVERGold(t *testing.T) {
 		_, ok := k.Geo().Country(c)
 		return ok
 	}
+	countryWords := func(c string) []string {
+		ct, ok := k.Geo().Country(c)
+		if !ok {
+			return nil
+		}
+		out := append([]string{ct.Name, ct.Official, ct.Capital}, ct.Names...)
+		out = append(out, ct.Demonyms...)
+		return append(out, ct.Metonyms...)
+	}
 	t.Logf("PLOVER GSR: %d sentences, %d records", len(g.texts), len(g.texts)+ploverExtra(g))
-	full := g.score(t, func(a *news.Article, _ []ploverRecord) { st.code(a) }, isCountry)
+	full := g.score(t, func(a *news.Article, _ []ploverRecord) { st.code(a) }, isCountry, countryWords)
 	full.log(t, "pipeline")
 	oracle := g.score(t, func(a *news.Article, golds []ploverRecord) {
 		extract.Split(a)
 		a.Mentions = ploverOracle(a.Text, golds)
 		st.coder.Events(a)
-	}, isCountry)
+	}, isCountry, countryWords)
 	oracle.log(t, "oracle mentions")
 
 	checks := []struct {
@@ -448,14 +557,14 @@ func ploverOracle(text string, golds []ploverRecord) []news.Mention {
 }
 
 // Thresholds a little under what the coder reaches (pipeline: type F1
-// 0.83, type+countries 0.63; oracle mentions: 0.84 and 0.76). The
+// 0.836, type+countries 0.703; oracle mentions: 0.843 and 0.768). The
 // pipeline's leave more room: they also move with the recogniser and the
 // resolver. Raise them as the stages improve.
 const (
-	goldTypeF1   = 0.80
-	goldDyadF1   = 0.60
-	oracleTypeF1 = 0.81
-	oracleDyadF1 = 0.73
+	goldTypeF1   = 0.82
+	goldDyadF1   = 0.68
+	oracleTypeF1 = 0.83
+	oracleDyadF1 = 0.75
 )
 
 // ploverSectors compares actor sectors of matched events with the gold.

@@ -15,10 +15,10 @@ import (
 )
 
 // markupRe finds hand-written mentions and dates in test sentences:
-// {text|TYPE|COUNTRY|SECTOR} for a mention ({Russia|COUNTRY|RUS},
-// {Syrian troops|ORG|SYR|MIL}, {Aleppo|PLACE|SYR}) and <text|YYYY-MM-DD>
-// for a resolved date.
-var markupRe = regexp.MustCompile(`\{([^|{}]+)\|([A-Z]+)\|([A-Z]*)(?:\|([A-Z]*))?\}|<([^|<>]+)\|(\d{4}-\d{2}-\d{2})>`)
+// {text|TYPE|COUNTRY|SECTOR|Role} for a mention ({Russia|COUNTRY|RUS},
+// {Syrian troops|ORG|SYR|MIL}, {inmates|PERSON||CRM|Prisoners},
+// {Aleppo|PLACE|SYR}) and <text|YYYY-MM-DD> for a resolved date.
+var markupRe = regexp.MustCompile(`\{([^|{}]+)\|([A-Z]+)\|([A-Z]*)(?:\|([A-Z]*))?(?:\|([A-Za-z ]*))?\}|<([^|<>]+)\|(\d{4}-\d{2}-\d{2})>`)
 
 // article builds an article from marked-up text: mentions and dates as in
 // markupRe, sentences split after ". " before a capital letter.
@@ -42,6 +42,12 @@ func article(t testing.TB, marked string) *news.Article {
 			if m[8] >= 0 {
 				mn.Actor.Sector = news.Sector(marked[m[8]:m[9]])
 			}
+			if m[10] >= 0 {
+				// a group named by its role alone, as the recogniser
+				// marks "troops" or "inmates"
+				mn.Actor.Role = marked[m[10]:m[11]]
+				mn.Rule = "kb:institution"
+			}
 			if typ == news.Place {
 				mn.Place = &news.Location{Name: text, Country: mn.Actor.Country}
 				mn.Actor = news.Actor{}
@@ -50,10 +56,10 @@ func article(t testing.TB, marked string) *news.Article {
 			}
 			a.Mentions = append(a.Mentions, mn)
 		} else {
-			text := marked[m[10]:m[11]]
+			text := marked[m[12]:m[13]]
 			b.WriteString(text)
 			a.Dates = append(a.Dates, news.Date{Span: news.Span{Start: start, End: b.Len()}, Text: text,
-				Date: marked[m[12]:m[13]], Precision: news.PrecisionDay})
+				Date: marked[m[14]:m[15]], Precision: news.PrecisionDay})
 		}
 		last = m[1]
 	}
@@ -157,6 +163,28 @@ func TestEvents(t *testing.T) {
 		{"unnamed stoning is a riot", "Stones were thrown at {the police|ORG|IND|COP} in {Ranchi|PLACE|IND}.", []string{"ASSAULT IND/UAF>IND/COP", "PROTEST >IND/COP"}},
 		{"gunmen torching is no riot", "{Gunmen|ORG||UAF} torched {a bus|ORG|IND|CVL}.", []string{"ASSAULT /UAF>IND/CVL"}},
 		{"joint exercise of two is cooperate", "{French|COUNTRY|FRA} and {Egyptian|COUNTRY|EGY} warships held naval drills.", []string{"COOPERATE FRA/+EGY/>"}},
+		{"group facing an authority is domestic", "{The government|ORG|MOZ|GOV} accepted demands from {rebels|PERSON||REB|Rebels}.", []string{"CONCEDE MOZ/GOV>MOZ/REB"}},
+		{"police act on a local crowd", "{Police|ORG|EGY|COP} arrested 12 {demonstrators|PERSON||CVL|Protesters}.", []string{"COERCE EGY/COP>EGY/CVL"}},
+		{"unknown person keeps no country", "{The government|ORG|DEU|GOV} welcomed {Mr Examplesen|PERSON||GOV}'s statement.", []string{"SUPPORT DEU/GOV>/GOV"}},
+		{"foreign party is not domestic", "{Mr Examplesen|PERSON||GOV} called for sanctions against {Nigeria|COUNTRY|NGA}.", []string{"ACCUSE /GOV>NGA/"}},
+		{"group takes the country of the place", "{Inmates|PERSON||CRM|Prisoners} attacked {a guard|PERSON||COP|Guard} at a jail in {Kota|PLACE|IND}.", []string{"ASSAULT IND/CRM>IND/COP"}},
+		{"adjunct names no recipient", "{Israel|COUNTRY|ISR} strengthened its forces in {Lebanon|COUNTRY|LBN} following the discovery of {Russian|COUNTRY|RUS} rockets.", []string{"MOBILIZE ISR/>LBN/"}},
+		{"party in an adjunct is the recipient", "{Teachers|PERSON|NGA|EDU} called off their strike after talks with {the government|ORG|NGA|GOV}.", []string{"CONCEDE NGA/EDU>NGA/GOV"}},
+		{"condition names whom a threat aims at", "{Russia|COUNTRY|RUS} threatened to quit the talks if {the United States|COUNTRY|USA} deploys missiles.", []string{"THREATEN RUS/>USA/ conditional"}},
+		{"complaint to an addressee over a party", "{Lebanon|COUNTRY|LBN} complained to {the United Nations|ORG|IGO|GOV} over {Israeli|COUNTRY|ISR} air raids.", []string{"ACCUSE LBN/>ISR/"}},
+		{"troops sent are the means", "{France|COUNTRY|FRA} offered to contribute 4,000 {troops|PERSON||MIL|Troops} to a force in {Liberia|COUNTRY|LBR}.", []string{"AGREE FRA/>LBR/"}},
+		{"troops attacked are the target", "{Rebels|PERSON|AFG|REB} attacked {troops|PERSON||MIL|Troops} in {Kandahar|PLACE|AFG}.", []string{"ASSAULT AFG/REB>/MIL"}},
+		{"pledge in the own country has no recipient", "{The president|PERSON|SRB|GOV} promised to democratize {Serbia|COUNTRY|SRB}.", []string{"AGREE SRB/GOV>"}},
+		{"curfew in the own country aims at it", "{The president|PERSON|SDN|GOV} imposed a curfew in {Sudan|COUNTRY|SDN}.", []string{"COERCE SDN/GOV>SDN/"}},
+		{"pledge to another country keeps it", "{The president|PERSON|SRB|GOV} promised to help {Kosovo|COUNTRY|XKX}.", []string{"AGREE SRB/GOV>XKX/"}},
+		{"agent after a parenthetical", "{The former president|PERSON|HTI|ELI} has been accused of misusing public funds, much of it believed lost, by {government officials|PERSON|HTI|GOV}.", []string{"ACCUSE HTI/GOV>HTI/ELI"}},
+		{"agent of another verb is none", "{The minister|PERSON|SRB|GOV} was accused of backing a bill signed by {the president|PERSON|SRB|GOV}.", []string{"ACCUSE >SRB/GOV"}},
+		{"passive arrest is the police's of the place", "{A journalist|PERSON|USA|JRN} was arrested in {Cairo|PLACE|EGY}.", []string{"COERCE EGY/COP>USA/JRN"}},
+		{"nationality shared by coordinated nouns", "{Israeli|COUNTRY|ISR} helicopters and {tanks|ORG||MIL|Forces} shelled {Rafah|PLACE|PSE}.", []string{"ASSAULT ISR/MIL>PSE/"}},
+		{"subject after according to", "According to reports {the UK|COUNTRY|GBR} is pushing hard for {the US|COUNTRY|USA} to support the plan.", []string{"REQUEST GBR/>USA/"}},
+		{"person's country from an apposition", "{Jane Roe|PERSON||}, the {United Nations|ORG|IGO|GOV} relief coordinator, demanded that {Iraq|COUNTRY|IRQ} open its borders.", []string{"REQUEST IGO/>IRQ/"}},
+		{"continued a strike", "{Refugees|PERSON|RUS|REF} are continuing a hunger strike against {the government|ORG|RUS|GOV}.", []string{"PROTEST RUS/REF>RUS/GOV"}},
+		{"coordinated verb shares the subject", "{Croatia|COUNTRY|HRV} is investigating crimes against {civilians|PERSON|SRB|CVL} and {prisoners|PERSON|SRB|CRM} and will bring suspects to trial.", []string{"ACCUSE HRV/>SRB/CVL+SRB/CRM"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -108,6 +108,10 @@ func (s *evSentence) objectish(u evUnit) bool {
 		// "leaders of X", "thousands of X", "some of X" keep X as the actor
 		k := j - 1
 		return k < 0 || !s.toks[k].is(tROLE|tNUMW|tNUM|tDET|tAPPROX)
+	case (t.is(tPREP) || t.is(tAGENT)) && s.newPhrase(j+1, u.first+1):
+		// "according to reports the UK is ...": a determiner after a
+		// noun starts a new phrase, which the preposition does not govern.
+		return false
 	case t.is(tPREP) || t.is(tAGENT):
 		// "at least 12 X", "up to 100 X", "about 200 X": an approximation,
 		// not a preposition governing X.
@@ -327,6 +331,7 @@ func (s *evSentence) locative(u evUnit) bool {
 func (s *evSentence) object(from int, agents, purpose bool) ([]evUnit, *evUnit) {
 	var place *evUnit
 	var first []evUnit
+	adjunct := false
 	for k := from; k < len(s.toks) && k < from+25; k++ {
 		t := &s.toks[k]
 		if s.scopeBreak(k) || t.low == "," && k > from {
@@ -338,12 +343,20 @@ func (s *evSentence) object(from int, agents, purpose bool) ([]evUnit, *evUnit) 
 		if k > from && (s.adjunctStart(k) && first != nil || purpose && s.purposeStart(k)) {
 			break
 		}
+		if k > from && s.adjunctStart(k) && t.low != "if" && t.low != "unless" {
+			adjunct = true // a condition names whom a threat aims at
+		}
 		if t.mention < 0 {
 			continue
 		}
 		u := s.unitAt(k)
 		p, j := s.governedByPrep(u.first)
 		switch {
+		case adjunct && p != "with" && p != "by" && p != "from" && p != "against" && !(s.isPlace(u) && j >= 0 && s.toks[j].is(tLOC)):
+			// In an adjunct only a party to the act the adjunct names
+			// stands as recipient ("called off the strike after talks
+			// with X", "following an offensive by X"), not what else it
+			// mentions ("following the discovery of Russian-made rockets").
 		case p == "by" && !agents:
 		case s.owned(u):
 			// "withdraw its troops from X", "strengthened its forces in
@@ -784,7 +797,7 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 		if src == nil {
 			// the subject of the light verb: "X launched an attack on Y",
 			// "X held talks with Y"; not inside a PP ("killed in an attack").
-			if j := s.before(mt.first, 3); j >= 0 && (s.toks[j].is(tVERB|tPAST|tING) && !s.toks[j].is(tPREP) || s.toks[j].is(tPREP) && s.afterVerb(j)) {
+			if j := s.before(mt.first, 3); j >= 0 && (s.toks[j].is(tVERB|tPAST|tING) && !s.toks[j].is(tPREP) || s.toks[j].is(tPREP) && s.afterVerb(j)) || s.finiteBefore(j+1, mt.first) {
 				src = s.subject(mt.first)
 			}
 		}
@@ -799,7 +812,11 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 		if tgt == nil {
 			tgt = loose
 		}
-		return s.agent(h + 1), tgt, nil, true
+		src := s.agent(h + 1)
+		if src == nil {
+			src = s.detachedAgent(h + 1)
+		}
+		return src, tgt, nil, true
 	}
 	if s.toks[h].is(tING) && vg == mt.first && vg > 0 && s.reducedRelative(vg-1) {
 		// "demonstrators protesting the result": the noun before is the
@@ -808,6 +825,10 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 		if u := s.toks[vg-1]; u.mention >= 0 {
 			src = s.group(s.unitAt(vg - 1))
 		}
+	} else if k := s.coordinatedVerb(vg); k >= 0 {
+		// "X is investigating crimes against Y and will bring suspects
+		// to trial": the second verb shares the first one's subject.
+		src = s.subject(s.verbGroupStart(k))
 	} else {
 		var loose []evUnit
 		src, loose = s.subjectOr(vg)
@@ -821,6 +842,25 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 	// A resignation is aimed at nobody: "resigned to allow elections in X".
 	resign := mt.rule.typ == news.Retreat && mt.rule.mode == "resign"
 	tgt, objPlace = s.object(h+1, agentTarget(mt.rule.typ), resign)
+	if tgt != nil && movesMeans(mt.rule.typ) && s.bare(tgt) {
+		// "contribute troops to a force in Liberia", "withdraw
+		// inspectors from Iraq": the troops are the actor's means and
+		// the place the recipient.
+		if pl := s.placeAfter(tgt[len(tgt)-1].last + 1); pl != nil {
+			tgt, objPlace = nil, pl
+		}
+	}
+	if mt.rule.typ == news.Accuse && tgt != nil {
+		if p, _ := s.governedByPrep(tgt[0].first); p == "to" {
+			// "complained to the UN over Israeli raids": the complaint
+			// is addressed to the first and aimed at the second.
+			if about, _ := s.object(tgt[len(tgt)-1].last+1, false, false); about != nil {
+				if q, _ := s.governedByPrep(about[0].first); q == "over" || q == "about" || q == "against" {
+					tgt = about
+				}
+			}
+		}
+	}
 	if tgt != nil && src != nil && sameEvUnits(src, tgt) {
 		tgt = nil
 	}
@@ -848,6 +888,195 @@ func sameEvUnits(a, b []evUnit) bool {
 			if x.m == y.m {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// domestic gives the actors of one side that have no country the country
+// of the state authority on the other side: a government, police force,
+// court or legislature acts on, and is addressed by, groups of its own
+// country ("police dispersed demonstrators", "the government accepted
+// demands from rebels", "teachers called off their strike after talks
+// with the government").
+func (s *evSentence) domestic(side []news.Actor, units []evUnit, other []news.Actor) {
+	country := ""
+	for _, a := range other {
+		switch a.Sector {
+		case news.SectorGovernment, news.SectorPolice, news.SectorJudiciary, news.SectorLegislator:
+		default:
+			continue
+		}
+		if a.Country == "" || a.Country == "IGO" || a.Country == "UNO" || a.Country == "NGO" || country != "" && a.Country != country {
+			return
+		}
+		country = a.Country
+	}
+	if country == "" {
+		return
+	}
+	s.local(side, units, country)
+}
+
+// local gives the actors of one side that are unnamed groups with no
+// country ("inmates", "a mob", "police") the country c, where the event
+// happens or whose authority they face. Named people and organisations
+// keep an empty country: a name the knowledge base does not hold may be
+// a foreigner's. So do troops, tanks and warplanes, which often fight
+// abroad.
+func (s *evSentence) local(side []news.Actor, units []evUnit, c string) {
+	if c == "" || c == "IGO" || c == "UNO" || c == "NGO" {
+		return
+	}
+	for i := range side {
+		if side[i].Country != "" || i >= len(units) || side[i].Entity != "" || side[i].Role == "" || side[i].Sector == news.SectorMilitary {
+			continue
+		}
+		side[i].Country = c
+	}
+}
+
+// finiteBefore reports whether tokens [i, j) before a noun trigger hold a
+// finite -ed or -ing verb the dictionary does not know, which the noun is
+// then the object of: "continued their hunger strike", "are continuing a
+// strike"; not a participle modifier ("a planned strike").
+func (s *evSentence) finiteBefore(i, j int) bool {
+	for k := max(i, 1); k < j; k++ {
+		t := &s.toks[k]
+		if t.is(tPAST|tING) && t.mention < 0 && !t.is(evClosedClass|tCAP) && !s.toks[k-1].is(tDET|tPOSS|tNUM|tNUMW|tPREP) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedVerb returns the head of the verb phrase that the one whose
+// verb group starts at vg is coordinated with by "and" ("is
+// investigating crimes and will bring suspects to trial"), or -1 when
+// "and" does not stand right before the group or no finite verb stands
+// before it in the clause.
+func (s *evSentence) coordinatedVerb(vg int) int {
+	if vg < 2 || s.toks[vg-1].low != "and" {
+		return -1
+	}
+	for k := vg - 2; k >= 0; k-- {
+		t := &s.toks[k]
+		if t.low == ";" || t.low == ":" || t.is(tSUB|tREL) && !t.is(tPREP|tDET) {
+			return -1
+		}
+		if t.mention >= 0 || t.is(tCAP) {
+			continue
+		}
+		if t.is(tVERB) && !t.is(tNOUN) && (k == 0 || !s.toks[k-1].is(tDET|tPOSS)) || t.is(tBE|tHAVE|tMODAL) && !t.is(tPREP) {
+			return k
+		}
+	}
+	return -1
+}
+
+// movesMeans reports whether acts of type t send, offer, keep or withdraw
+// the actor's own people or goods, so that a bare group in their object
+// is the means and not the recipient.
+func movesMeans(t news.EventType) bool {
+	switch t {
+	case news.Mobilize, news.Retreat, news.Aid, news.Agree, news.Reject, news.Threaten, news.Concede:
+		return true
+	}
+	return false
+}
+
+// bare reports whether every unit is a group named by a common noun alone
+// ("troops", "the force", "humanitarian workers"), with no name or
+// nationality of its own.
+func (s *evSentence) bare(us []evUnit) bool {
+	for _, u := range us {
+		if r := s.mention(u).Rule; r != "kb:institution" && r != "role-noun" {
+			return false
+		}
+		for k := u.first; k <= u.last; k++ {
+			if s.toks[k].is(tCAP) && k > 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// placeAfter returns the first place named after token from in the same
+// clause behind a locative or directional preposition ("to X", "from X",
+// "in X"), skipping groups named by a common noun; nil when another
+// actor or the end of the clause comes first.
+func (s *evSentence) placeAfter(from int) *evUnit {
+	for k := from; k < len(s.toks) && k < from+15; k++ {
+		t := &s.toks[k]
+		if s.scopeBreak(k) || t.low == "," || s.adjunctStart(k) {
+			return nil
+		}
+		if t.mention < 0 {
+			continue
+		}
+		u := s.unitAt(k)
+		if s.isPlace(u) && s.locative(u) {
+			return &u
+		}
+		if !s.bare([]evUnit{u}) {
+			return nil
+		}
+		k = u.last
+	}
+	return nil
+}
+
+// ownCountry reports whether the only recipient of an event is a place or
+// country mention in the source's own country and the act is one that
+// such a place does not receive: a pledge, a demand or a retreat.
+// Coercive acts keep it: a curfew or a state of siege in the actor's own
+// country aims at its people.
+func (s *evSentence) ownCountry(ev news.Event, tr *evTrigger) bool {
+	switch ev.Type {
+	case news.Agree, news.Request, news.Retreat:
+	default:
+		return false
+	}
+	if len(ev.Sources) == 0 || len(ev.Targets) != 1 || len(tr.tgt) != 1 || ev.Sources[0].Country == "" || len(tr.src) == 0 || s.bare(tr.src[:1]) {
+		return false // a bare group's country may only be the context's
+	}
+	u := tr.tgt[0]
+	if u.last+1 < len(s.toks) && s.toks[u.last+1].is(tCAP) {
+		return false // "the Montenegro Assembly": a body the name is part of
+	}
+	return s.isPlace(u) && s.mention(u).Actor.Sector == "" && ev.Targets[0].Country == ev.Sources[0].Country
+}
+
+// detachedAgent finds the agent of a passive that a parenthetical
+// separates from its verb: "X has been accused of misusing funds, much
+// of it believed to have been embezzled, by government officials". The
+// "by" must follow the comma that closes a parenthetical opened after
+// the verb.
+func (s *evSentence) detachedAgent(from int) []evUnit {
+	opened := false
+	for k := from; k+1 < len(s.toks); k++ {
+		t := &s.toks[k]
+		if t.low == ";" || !opened && t.is(tREPORT) && !t.is(tNOUN) && t.low != "according" {
+			return nil // a trailing attribution, not a parenthetical
+		}
+		if t.low != "," {
+			continue
+		}
+		if opened && s.toks[k+1].is(tAGENT) {
+			return s.agent(k + 1)
+		}
+		opened = true
+	}
+	return nil
+}
+
+// newPhrase reports whether tokens [i, j) hold a determiner after a word
+// that is not one: the start of a second noun phrase ("reports the").
+func (s *evSentence) newPhrase(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if s.toks[k].is(tDET) && !s.toks[k].is(tREL) && !s.toks[k-1].is(tDET|tPREP|tPOSS|tNUM|tNUMW|tAPPROX) {
+			return true
 		}
 	}
 	return false
