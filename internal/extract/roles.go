@@ -314,16 +314,6 @@ func (s *evSentence) subjectOr(from int) ([]evUnit, []evUnit) {
 	return nil, skipped
 }
 
-// locative reports whether a mention unit follows a locative preposition
-// ("in", "near", "at", "the town of").
-func (s *evSentence) locative(u evUnit) bool {
-	p, j := s.governedByPrep(u.first)
-	if j < 0 {
-		return false
-	}
-	return s.toks[j].is(tLOC) || p == "of" || p == "from" || p == "into" || p == "to"
-}
-
 // object finds the first actor mentions after token from, up to the end
 // of the clause; mentions after a locative preposition or "by" are not
 // objects. With purpose set, a purpose infinitive ends the search. It
@@ -594,181 +584,6 @@ func (s *evSentence) speaker() []evUnit {
 	return nil
 }
 
-// clauseMods finds negation and modality for the trigger whose verb group
-// starts at vg and whose head is h.
-func (s *evSentence) clauseMods(vg, h int, nominal bool) (negated bool, modality string) {
-	for j := vg; j < h; j++ {
-		t := &s.toks[j]
-		switch {
-		case t.is(tNEG) || t.is(tNEGV):
-			negated = true
-		case t.is(tFUT):
-			modality = ModalityPlanned
-		case t.is(tHYPO) && t.is(tMODAL):
-			if modality == "" {
-				if t.low == "would" || t.low == "'d" {
-					if s.reported >= 0 && s.reported < j {
-						modality = ModalityPlanned
-					} else {
-						modality = ModalityHypothetical
-					}
-				} else {
-					modality = ModalityHypothetical
-				}
-			}
-		case t.is(tPLAN) && !t.is(tADV):
-			if modality == "" {
-				modality = ModalityPlanned
-			}
-		}
-	}
-	if nominal {
-		// "no talks", "without talks", "a planned attack", "possible strikes"
-		for j := h - 1; j >= 0 && j >= h-3; j-- {
-			t := &s.toks[j]
-			switch {
-			case t.low == "no" || t.low == "without":
-				negated = true
-			case t.is(tPLAN) && t.is(tPAST):
-				modality = ModalityPlanned
-			case t.is(tHYPO) && !t.is(tMODAL):
-				modality = ModalityHypothetical
-			}
-			if t.is(evClosedClass) && !t.is(tDET) {
-				break
-			}
-		}
-	}
-	// a condition earlier in the clause: "if X attacks, ..."
-	for j := vg - 1; j >= 0; j-- {
-		t := &s.toks[j]
-		if t.is(tCOND) {
-			return negated, ModalityConditional
-		}
-		if t.low == ";" || t.low == "." {
-			break
-		}
-	}
-	// "unless" / "if" after the trigger makes it conditional too
-	for j := h + 1; j < len(s.toks); j++ {
-		if s.toks[j].is(tCOND) || s.toks[j].low == "unless" {
-			if modality != ModalityConditional {
-				modality = ModalityConditional
-			}
-			break
-		}
-		if s.toks[j].low == ";" {
-			break
-		}
-	}
-	return negated, modality
-}
-
-// subordinate reports whether the trigger whose verb group starts at vg
-// stands in a clause that only gives background to the sentence: a
-// relative clause ("who were taken hostage", "in which 20 were killed"),
-// an adverbial clause ("if it is attacked", "until a government takes
-// over", "as the opposition threatened") or a reported aside (", saying
-// he would ...").
-func (s *evSentence) subordinate(vg int) bool {
-	for k := vg - 1; k >= 0; k-- {
-		t := &s.toks[k]
-		switch {
-		case t.low == ";" || t.low == ":":
-			return false
-		case t.is(tREL) && !t.is(tDET) || t.low == "where":
-			return true
-		case t.low == "that":
-			// "said on Sunday that ..." opens reported content; "a plan
-			// that will not allow" a relative clause.
-			j := k - 1
-			for j >= 0 && (s.toks[j].is(tTIME|tDATE|tADV|tPREP) || s.toks[j].low == ",") {
-				j--
-			}
-			return j >= 0 && s.toks[j].mention < 0 && !s.toks[j].is(tREPORT|tVERB|tPAST)
-		case t.is(tSUB) && !t.is(tPREP) || t.is(tCOND) || t.low == "unless" || t.low == "until":
-			return !(k+1 < len(s.toks) && s.toks[k+1].is(tING)) // "after meeting X" is no clause
-		case t.is(tREPORT) && t.is(tING) && k > 0 && s.toks[k-1].low == ",":
-			return true
-		case t.low == "saying" || t.low == "adding":
-			return k > 0 && s.toks[k-1].low == ","
-		}
-		if t.mention < 0 && t.is(tVERB) && !t.is(tNOUN) && k < vg-1 && !t.is(tING) {
-			return false // another finite verb: the trigger's clause is the main one
-		}
-	}
-	return false
-}
-
-// conditionAfter reports whether an "unless" or "if" follows the trigger
-// at h in its sentence.
-func (s *evSentence) conditionAfter(h int) bool {
-	for j := h + 1; j < len(s.toks); j++ {
-		if s.toks[j].is(tCOND) || s.toks[j].low == "unless" {
-			return true
-		}
-	}
-	return false
-}
-
-// place finds the location mention named for the event: a place after a
-// locative preposition ("in X", "near X", "the town of X", "in the X
-// region"), nearest the trigger and after it first.
-func (s *evSentence) place(first, last int) *evUnit {
-	best := -1
-	bestDist := 1 << 30
-	for k := 0; k < len(s.toks); k++ {
-		if s.toks[k].mention < 0 {
-			continue
-		}
-		u := s.unitAt(k)
-		k = u.last
-		if !s.isPlace(u) {
-			continue
-		}
-		p, pj := s.governedByPrep(u.first)
-		if pj < 0 || !(s.toks[pj].is(tLOC) || p == "of" || p == "on" && s.placeOnly(u)) {
-			continue
-		}
-		if p == "of" {
-			// "the city of X" and "the X region" count, "the president of X" does not.
-			j := s.before(u.first, 3)
-			if j < 1 || !s.toks[j-1].is(tPLACEN) {
-				continue
-			}
-		}
-		var d int
-		switch {
-		case u.first > last:
-			d = u.first - last
-		case u.last < first:
-			d = 2*(first-u.last) + 1
-		default:
-			d = 0
-		}
-		// stay in the clause: a reported attribution after the event does not locate it
-		lo, hi := min(u.first, first), max(u.last, last)
-		broken := false
-		for j := lo; j <= hi; j++ {
-			if s.toks[j].low == ";" || s.toks[j].is(tREPORT) && !s.toks[j].is(tNOUN) && s.toks[j].low != "according" {
-				broken = true
-				break
-			}
-		}
-		if broken {
-			continue
-		}
-		if d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	if best < 0 {
-		return nil
-	}
-	u := s.unitAt(best)
-	return &u
-}
-
 // roles assigns source and target mention units to a trigger. It also
 // returns the first place named in the trigger's object region ("lifted
 // the curfew in X", "took control of X"), which may stand as the target.
@@ -893,49 +708,6 @@ func sameEvUnits(a, b []evUnit) bool {
 	return false
 }
 
-// domestic gives the actors of one side that have no country the country
-// of the state authority on the other side: a government, police force,
-// court or legislature acts on, and is addressed by, groups of its own
-// country ("police dispersed demonstrators", "the government accepted
-// demands from rebels", "teachers called off their strike after talks
-// with the government").
-func (s *evSentence) domestic(side []news.Actor, units []evUnit, other []news.Actor) {
-	country := ""
-	for _, a := range other {
-		switch a.Sector {
-		case news.SectorGovernment, news.SectorPolice, news.SectorJudiciary, news.SectorLegislator:
-		default:
-			continue
-		}
-		if a.Country == "" || a.Country == "IGO" || a.Country == "UNO" || a.Country == "NGO" || country != "" && a.Country != country {
-			return
-		}
-		country = a.Country
-	}
-	if country == "" {
-		return
-	}
-	s.local(side, units, country)
-}
-
-// local gives the actors of one side that are unnamed groups with no
-// country ("inmates", "a mob", "police") the country c, where the event
-// happens or whose authority they face. Named people and organisations
-// keep an empty country: a name the knowledge base does not hold may be
-// a foreigner's. So do troops, tanks and warplanes, which often fight
-// abroad.
-func (s *evSentence) local(side []news.Actor, units []evUnit, c string) {
-	if c == "" || c == "IGO" || c == "UNO" || c == "NGO" {
-		return
-	}
-	for i := range side {
-		if side[i].Country != "" || i >= len(units) || side[i].Entity != "" || side[i].Role == "" || side[i].Sector == news.SectorMilitary {
-			continue
-		}
-		side[i].Country = c
-	}
-}
-
 // finiteBefore reports whether tokens [i, j) before a noun trigger hold a
 // finite -ed or -ing verb the dictionary does not know, which the noun is
 // then the object of: "continued their hunger strike", "are continuing a
@@ -974,17 +746,6 @@ func (s *evSentence) coordinatedVerb(vg int) int {
 	return -1
 }
 
-// movesMeans reports whether acts of type t send, offer, keep or withdraw
-// the actor's own people or goods, so that a bare group in their object
-// is the means and not the recipient.
-func movesMeans(t news.EventType) bool {
-	switch t {
-	case news.Mobilize, news.Retreat, news.Aid, news.Agree, news.Reject, news.Threaten, news.Concede:
-		return true
-	}
-	return false
-}
-
 // bare reports whether every unit is a group named by a common noun alone
 // ("troops", "the force", "humanitarian workers"), with no name or
 // nationality of its own.
@@ -1000,52 +761,6 @@ func (s *evSentence) bare(us []evUnit) bool {
 		}
 	}
 	return true
-}
-
-// placeAfter returns the first place named after token from in the same
-// clause behind a locative or directional preposition ("to X", "from X",
-// "in X"), skipping groups named by a common noun; nil when another
-// actor or the end of the clause comes first.
-func (s *evSentence) placeAfter(from int) *evUnit {
-	for k := from; k < len(s.toks) && k < from+15; k++ {
-		t := &s.toks[k]
-		if s.scopeBreak(k) || t.low == "," || s.adjunctStart(k) {
-			return nil
-		}
-		if t.mention < 0 {
-			continue
-		}
-		u := s.unitAt(k)
-		if s.isPlace(u) && s.locative(u) {
-			return &u
-		}
-		if !s.bare([]evUnit{u}) {
-			return nil
-		}
-		k = u.last
-	}
-	return nil
-}
-
-// ownCountry reports whether the only recipient of an event is a place or
-// country mention in the source's own country and the act is one that
-// such a place does not receive: a pledge, a demand or a retreat.
-// Coercive acts keep it: a curfew or a state of siege in the actor's own
-// country aims at its people.
-func (s *evSentence) ownCountry(ev news.Event, tr *evTrigger) bool {
-	switch ev.Type {
-	case news.Agree, news.Request, news.Retreat:
-	default:
-		return false
-	}
-	if len(ev.Sources) == 0 || len(ev.Targets) != 1 || len(tr.tgt) != 1 || ev.Sources[0].Country == "" || len(tr.src) == 0 || s.bare(tr.src[:1]) {
-		return false // a bare group's country may only be the context's
-	}
-	u := tr.tgt[0]
-	if u.last+1 < len(s.toks) && s.toks[u.last+1].is(tCAP) {
-		return false // "the Montenegro Assembly": a body the name is part of
-	}
-	return s.isPlace(u) && s.mention(u).Actor.Sector == "" && ev.Targets[0].Country == ev.Sources[0].Country
 }
 
 // detachedAgent finds the agent of a passive that a parenthetical
