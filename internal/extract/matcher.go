@@ -148,7 +148,7 @@ func newNameMatcher(names []kb.Name) *nameMatcher {
 				f.number = fi > 0
 				f.soft = make([]string, len(fold))
 				for k, w := range fold {
-					f.soft[k] = string(appendSoft(nil, []byte(w)))
+					f.soft[k] = string(kb.AppendSoft(nil, []byte(w)))
 				}
 				m.add(f)
 			}
@@ -831,7 +831,7 @@ func (sc *nameScan) addKeys(t *nameToken, w string) {
 			return
 		}
 	}
-	sc.keys = appendSoft(sc.keys, sc.keys[f0:s0])
+	sc.keys = kb.AppendSoft(sc.keys, sc.keys[f0:s0])
 	t.soft = [2]int32{int32(s0), int32(len(sc.keys))}
 	if sc.m != nil {
 		t.sid = sc.m.softs[string(sc.keys[s0:])]
@@ -865,71 +865,6 @@ func shapeOf(w string) tokenShape {
 		return shapeUpper
 	}
 	return shapeTitle
-}
-
-// appendSoft appends the soft key of a folded word to dst. The fold may
-// alias dst's spare capacity only before the append point, which is how
-// addKeys calls it.
-func appendSoft(dst, fold []byte) []byte {
-	n := len(fold)
-	start := len(dst)
-	for i := 0; i < n; i++ {
-		c := fold[i]
-		var next byte
-		if i+1 < n {
-			next = fold[i+1]
-		}
-		switch c {
-		case 'x':
-			dst = appendSoftByte(dst, start, 'k')
-			c = 's'
-		case 'q':
-			c = 'k'
-		case 'c':
-			switch next {
-			case 'e', 'i', 'y':
-				c = 's'
-			case 'k':
-				continue
-			default:
-				c = 'k'
-			}
-		case 'p':
-			if next == 'h' {
-				c = 'f'
-				i++
-			}
-		case 'w':
-			c = 'v'
-		case 'y':
-			c = 'i'
-		case 'e':
-			c = 'a'
-		case 'o':
-			c = 'u'
-		case 'g':
-			if i == 0 {
-				c = 'k'
-			}
-		case 'h':
-			if len(dst) > start {
-				if last := dst[len(dst)-1]; last != 's' && !isSoftVowel(last) && last >= 'a' && last <= 'z' {
-					continue
-				}
-			}
-		}
-		dst = appendSoftByte(dst, start, c)
-	}
-	return dst
-}
-
-// appendSoftByte appends c unless it doubles the last letter of the key
-// that starts at start.
-func appendSoftByte(dst []byte, start int, c byte) []byte {
-	if len(dst) > start && dst[len(dst)-1] == c {
-		return dst
-	}
-	return append(dst, c)
 }
 
 // appendSkeleton appends the soft key without the vowels after its first letter.

@@ -107,28 +107,6 @@ func TestMatcherFind(t *testing.T) {
 	}
 }
 
-func TestSoftKey(t *testing.T) {
-	tests := []struct {
-		in, want string
-	}{
-		{"qaddafi", "kadafi"},
-		{"gaddafi", "kadafi"},
-		{"kadhafi", "kadafi"},
-		{"mohammed", "muhamad"},
-		{"muhammad", "muhamad"},
-		{"zelenskyy", "zalanski"},
-		{"zelenskiy", "zalanski"},
-		{"philip", "filip"},
-		{"alexander", "alaksandar"},
-		{"sheikh", "shaik"},
-	}
-	for _, tt := range tests {
-		if got := string(appendSoft(nil, []byte(tt.in))); got != tt.want {
-			t.Errorf("appendSoft(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestTokens(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -160,3 +160,80 @@ func hashKey(key string) uint64 {
 	}
 	return h
 }
+
+// AppendSoft appends the soft key of a folded word (see Fold) to dst: the
+// spelling with the differences of transliteration evened out (q/k,
+// ph/f, x/ks, c/k/s, w/v, y/i, e/a, o/u, h after a consonant, doubled
+// letters, a leading g), so that Gaddafi, Qaddafi and Kadhafi share one
+// key. The fold may alias dst's spare capacity only before the append
+// point.
+func AppendSoft(dst, fold []byte) []byte {
+	n := len(fold)
+	start := len(dst)
+	for i := 0; i < n; i++ {
+		c := fold[i]
+		var next byte
+		if i+1 < n {
+			next = fold[i+1]
+		}
+		switch c {
+		case 'x':
+			dst = appendSoftByte(dst, start, 'k')
+			c = 's'
+		case 'q':
+			c = 'k'
+		case 'c':
+			switch next {
+			case 'e', 'i', 'y':
+				c = 's'
+			case 'k':
+				continue
+			default:
+				c = 'k'
+			}
+		case 'p':
+			if next == 'h' {
+				c = 'f'
+				i++
+			}
+		case 'w':
+			c = 'v'
+		case 'y':
+			c = 'i'
+		case 'e':
+			c = 'a'
+		case 'o':
+			c = 'u'
+		case 'g':
+			if i == 0 {
+				c = 'k'
+			}
+		case 'h':
+			if len(dst) > start {
+				if last := dst[len(dst)-1]; last != 's' && !isFoldVowel(last) && last >= 'a' && last <= 'z' {
+					continue
+				}
+			}
+		}
+		dst = appendSoftByte(dst, start, c)
+	}
+	return dst
+}
+
+// appendSoftByte appends c unless it doubles the last letter of the key
+// that starts at start.
+func appendSoftByte(dst []byte, start int, c byte) []byte {
+	if len(dst) > start && dst[len(dst)-1] == c {
+		return dst
+	}
+	return append(dst, c)
+}
+
+// isFoldVowel reports whether c is a vowel of a folded word.
+func isFoldVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}

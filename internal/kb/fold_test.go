@@ -72,3 +72,25 @@ func BenchmarkFold(b *testing.B) {
 		Fold("Côte d’Ivoire")
 	}
 }
+
+func TestAppendSoft(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"qaddafi", "kadafi"},
+		{"gaddafi", "kadafi"},
+		{"kadhafi", "kadafi"},
+		{"mohammed", "muhamad"},
+		{"muhammad", "muhamad"},
+		{"zelenskyy", "zalanski"},
+		{"zelenskiy", "zalanski"},
+		{"philip", "filip"},
+		{"alexander", "alaksandar"},
+		{"sheikh", "shaik"},
+	}
+	for _, tt := range tests {
+		if got := string(AppendSoft(nil, []byte(tt.in))); got != tt.want {
+			t.Errorf("AppendSoft(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

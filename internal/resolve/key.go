@@ -15,6 +15,7 @@ import (
 func VariantKey(name string) string {
 	words := strings.Fields(strings.NewReplacer(".", " ", "'", "").Replace(kb.Fold(name)))
 	var b strings.Builder
+	var soft []byte
 	for i, w := range words {
 		if i > 0 && i < len(words)-1 && (w == "al" || w == "el") {
 			continue
@@ -22,77 +23,10 @@ func VariantKey(name string) string {
 		if b.Len() > 0 {
 			b.WriteByte('-')
 		}
-		writeSoft(&b, w)
+		soft = kb.AppendSoft(soft[:0], []byte(w))
+		b.Write(soft)
 	}
 	return b.String()
-}
-
-// writeSoft writes the soft spelling of one folded word.
-func writeSoft(b *strings.Builder, w string) {
-	var last byte
-	wrote := false
-	emit := func(c byte) {
-		if wrote && c == last {
-			return
-		}
-		b.WriteByte(c)
-		last, wrote = c, true
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		var next byte
-		if i+1 < len(w) {
-			next = w[i+1]
-		}
-		switch c {
-		case 'x':
-			emit('k')
-			emit('s')
-			continue
-		case 'q':
-			c = 'k'
-		case 'c':
-			switch next {
-			case 'e', 'i', 'y':
-				c = 's'
-			case 'k':
-				continue
-			default:
-				c = 'k'
-			}
-		case 'p':
-			if next == 'h' {
-				emit('f')
-				i++
-				continue
-			}
-		case 'w':
-			c = 'v'
-		case 'y':
-			c = 'i'
-		case 'e':
-			c = 'a'
-		case 'o':
-			c = 'u'
-		case 'g':
-			if i == 0 {
-				c = 'k'
-			}
-		case 'h':
-			if wrote && last != 's' && !isVowel(last) && last >= 'a' && last <= 'z' {
-				continue
-			}
-		}
-		emit(c)
-	}
-}
-
-func isVowel(c byte) bool {
-	switch c {
-	case 'a', 'e', 'i', 'o', 'u':
-		return true
-	}
-	return false
 }
 
 // slug returns a lowercase ASCII id part for a name: folded words joined
