@@ -14,12 +14,22 @@ import (
 // expressions ("on Wednesday", "yesterday", "last week") are resolved only
 // when the published date is known; absolute ones ("3 May 2024",
 // "March 2013") always are. A weekday is the latest such day on or before
-// publication, unless the sentence speaks of the future ("will meet on
-// Wednesday"), then the next such day on or after it. Anaphoric
-// expressions ("that day", "the next morning", "the previous Friday", "a
-// year earlier") resolve against the last day named before them, which
-// for "that day" may be in an earlier sentence and for "a year earlier"
-// must be in the same one.
+// publication, unless the clause speaks of the future ("will meet on
+// Wednesday", "planned for Friday"), then the next such day on or after
+// it. A day and month without a year ("June 1"), a holiday ("Thanksgiving
+// Day", "Good Friday", holidays of dates.rules) and a month take the year
+// nearest publication in the direction of the verb: "ended Jan. 31" is
+// past, "will close by Dec. 15" future. Anaphoric expressions ("that day",
+// "the next morning", "the previous Friday", "three days later", "until
+// then", "a year earlier") resolve against the last day named before
+// them, which for "that day" may be in an earlier sentence and for "a year
+// earlier" must be in the same one; "the day before Monday's vote" counts
+// from the day it names.
+//
+// Finding is cheap where there is nothing to find: a rule is tried only
+// at the word starts just before a cue word of dates.rules (a month,
+// weekday, unit, holiday ...), with a regexp anchored there, and only
+// where its first byte can begin a match.
 //
 // The resolver is written here rather than taken from a library: the Go
 // date parsers (dateparse, go-dateparser) read a whole string as one date
@@ -28,10 +38,11 @@ import (
 func Dates(a *news.Article) {
 	a.Dates = a.Dates[:0]
 	var last time.Time
+	lower := lowerASCII(a.Text)
 	for _, s := range a.Sentences {
 		text := s.Text(a.Text)
 		var found []news.Date
-		found, last = datesIn(text, a.Published, last)
+		found, last = datesIn(text, s.Text(lower), a.Published, last)
 		for _, d := range found {
 			d.Span.Start += s.Span.Start
 			d.Span.End += s.Span.Start
@@ -46,6 +57,7 @@ const (
 	reMonth   = `(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember|\.)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)`
 	reDay     = `(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?`
 	reYear    = `(?:1[89][0-9]{2}|20[0-9]{2})`
+	reOrdinal = `(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|[0-9]{1,3}(?:st|nd|rd|th))`
 	reNum     = `(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[0-9]{1,3})`
 	rePart    = `(?:\s+(?:morning|afternoon|evening|night))?`
 )
@@ -54,20 +66,28 @@ const (
 // insensitively on word boundaries) and how it resolves.
 type dateRule struct {
 	name    string
-	re      *regexp.Regexp
-	resolve func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool)
+	re      *dateRe
+	resolve func(m []string, ref time.Time, tn tense) (time.Time, news.Precision, bool)
 	// relative rules need a known reference date.
 	relative bool
 	// anchor is the kind of word every match of the rule contains; the
 	// rule's regexp runs only near such words, because the regexps are the
 	// costly part of dating and most sentences hold no time expression.
 	anchor cue
+	// lead is how many bytes before its anchor word a match may start:
+	// "the 21st of " before "May". Starts further back are not tried.
+	lead int
+	// trail is how many bytes after the end of its anchor word a match
+	// may reach: " or so from now" after "days".
+	trail int
+	// need is the other cues a sentence must hold for the rule to match.
+	need cue
 	// anaphor says what the rule resolves against instead of the
 	// reference date.
 	anaphor anaphor
 	// reject, when set, refuses a match given the groups and the text
 	// after it ("the day before the vote" is anchored on an event).
-	reject func(m []string, after string) bool
+	reject func(m []string, before, after string) bool
 }
 
 // anaphor is what an anaphoric time expression refers back to.
@@ -82,171 +102,192 @@ const (
 )
 
 // cue is a kind of word that time expressions are built around.
-type cue uint8
+type cue uint16
 
 // Cues.
 const (
-	cueMonth   cue = 1 << iota // a capitalised month name or abbreviation
-	cueWeekday                 // Monday ... Sunday
-	cueDeictic                 // yesterday, today, tonight, night, morning ...
-	cuePeriod                  // day(s), week(s), month(s), year(s)
-	cueYear                    // 1800 ... 2099
-	cueDay                     // day, morning, afternoon, evening, night
-	cueShift                   // earlier, later
-	cueEnd                     // end
+	cueMonth    cue = 1 << iota // a capitalised month name or abbreviation
+	cueWeekday                  // Monday ... Sunday
+	cueDeictic                  // yesterday, today, tonight, night, morning ...
+	cuePeriod                   // day(s), week(s), month(s), year(s)
+	cueYear                     // 1800 ... 2099
+	cueDay                      // day, morning, afternoon, evening, night
+	cueShift                    // earlier, later
+	cueEnd                      // end
+	cueNum                      // a number of one or two digits, perhaps ordinal: 3, 21st
+	cueAgo                      // ago, now
+	cueAnaphor                  // previous, following
+	cueModifier                 // last, this, next ...
+	cueThen                     // then
+	cueHoliday                  // the capitalised first word of a holiday name
 )
 
-// cueWords classifies lower-case words.
-var cueWords = map[string]cue{
-	"jan": cueMonth, "january": cueMonth, "feb": cueMonth, "february": cueMonth, "mar": cueMonth, "march": cueMonth,
-	"apr": cueMonth, "april": cueMonth, "may": cueMonth, "jun": cueMonth, "june": cueMonth, "jul": cueMonth,
-	"july": cueMonth, "aug": cueMonth, "august": cueMonth, "sep": cueMonth, "sept": cueMonth, "september": cueMonth,
-	"oct": cueMonth, "october": cueMonth, "nov": cueMonth, "november": cueMonth, "dec": cueMonth, "december": cueMonth,
-	"monday": cueWeekday, "tuesday": cueWeekday, "wednesday": cueWeekday, "thursday": cueWeekday,
-	"friday": cueWeekday, "saturday": cueWeekday, "sunday": cueWeekday,
-	"yesterday": cueDeictic, "today": cueDeictic, "tonight": cueDeictic, "tomorrow": cueDeictic,
-	"overnight": cueDeictic, "night": cueDeictic | cueDay, "morning": cueDeictic | cueDay, "afternoon": cueDeictic | cueDay,
-	"evening": cueDeictic | cueDay, "day": cuePeriod | cueDay, "days": cuePeriod,
-	"earlier": cueShift, "later": cueShift, "end": cueEnd, "week": cuePeriod, "weeks": cuePeriod, "month": cuePeriod,
-	"months": cuePeriod, "year": cuePeriod, "years": cuePeriod,
+// anchorSet holds the words of a sentence that carry cues.
+type anchorSet struct {
+	has   cue          // the cues present
+	words []anchorWord // in text order
 }
 
-// anchors returns, for each cue, the spans of the words of text that carry
-// it.
-func anchors(text string) map[cue][][2]int {
-	out := map[cue][][2]int{}
+// anchorWord is a word that carries cues.
+type anchorWord struct {
+	span [2]int
+	cues cue
+}
+
+// of appends to dst the spans of the words carrying c and returns it.
+func (s *anchorSet) of(dst [][2]int, c cue) [][2]int {
+	for _, w := range s.words {
+		if w.cues&c != 0 {
+			dst = append(dst, w.span)
+		}
+	}
+	return dst
+}
+
+// anchors returns the words of text that carry cues, given text in
+// lower case too.
+func anchors(text, lower string) anchorSet {
+	var out anchorSet
+	lex := dateLex()
 	for i := 0; i < len(text); {
 		c := text[i]
-		isAlnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
 		if !isAlnum(c) {
 			i++
 			continue
 		}
-		j := i
+		j := i + 1
 		for j < len(text) && isAlnum(text[j]) {
 			j++
 		}
 		w := text[i:j]
+		var k cue
 		switch {
 		case c >= '0' && c <= '9':
-			if len(w) == 4 && (w[:2] == "18" || w[:2] == "19" || w[:2] == "20") {
-				out[cueYear] = append(out[cueYear], [2]int{i, j})
+			digits := 0
+			for digits < len(w) && w[digits] >= '0' && w[digits] <= '9' {
+				digits++
 			}
-		case len(w) <= 9:
-			var buf [9]byte
-			for k := range len(w) {
-				buf[k] = w[k] | 0x20
+			if digits <= 2 {
+				k = cueNum
+			} else if len(w) == 4 && (w[:2] == "18" || w[:2] == "19" || w[:2] == "20") {
+				k = cueYear
 			}
-			if k, ok := cueWords[string(buf[:len(w)])]; ok && (k != cueMonth || c >= 'A' && c <= 'Z') {
-				for b := cue(1); b != 0 && b <= k; b <<= 1 {
-					if k&b != 0 {
-						out[b] = append(out[b], [2]int{i, j})
-					}
-				}
+		case len(w) <= maxCueWord && lex.mayHold(lower[i:j]):
+			k = lex.words[lower[i:j]]
+			if c < 'A' || c > 'Z' {
+				k &^= cueMonth | cueHoliday // "may" is a verb, "new" an adjective
 			}
+		}
+		if k != 0 {
+			out.has |= k
+			out.words = append(out.words, anchorWord{[2]int{i, j}, k})
 		}
 		i = j
 	}
 	return out
 }
 
-// windows returns the merged ranges of text within reach of the anchor
-// words, widened to whitespace so that no word is cut.
-func windows(text string, words [][2]int) [][2]int {
-	var spans [][2]int
-	for _, h := range words {
-		i, j := max(0, h[0]-48), min(len(text), h[1]+40)
-		for i > 0 && text[i-1] != ' ' && text[i-1] != '\n' {
-			i--
-		}
-		for j < len(text) && text[j] != ' ' && text[j] != '\n' {
-			j++
-		}
-		if n := len(spans); n > 0 && i <= spans[n-1][1] {
-			spans[n-1][1] = max(spans[n-1][1], j)
-			continue
-		}
-		spans = append(spans, [2]int{i, j})
-	}
-	return spans
-}
-
 // dateRules are ordered from the most specific to the least: where two
 // matches overlap, the earlier rule wins.
 var dateRules = []dateRule{
-	{name: "iso", anchor: cueYear, re: wordRe(`(` + reYear + `)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])`),
-		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
+	{name: "iso", lead: 4, trail: 8, anchor: cueYear, need: cueNum, re: wordRe(`(` + reYear + `)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])`),
+		resolve: func(m []string, _ time.Time, _ tense) (time.Time, news.Precision, bool) {
 			return ymd(atoi(m[1]), time.Month(atoi(m[2])), atoi(m[3]))
 		}},
-	{name: "numeric", anchor: cueYear, re: wordRe(`([0-3]?[0-9])[/.]([0-3]?[0-9])[/.](` + reYear + `)`),
-		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+	{name: "numeric", lead: 8, trail: 4, anchor: cueYear, need: cueNum, re: wordRe(`([0-3]?[0-9])[/.]([0-3]?[0-9])[/.](` + reYear + `)`),
+		resolve: func(m []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
 			return numericDate(atoi(m[1]), atoi(m[2]), atoi(m[3]), ref)
 		}},
-	{name: "day-month-year", anchor: cueYear, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?[\s-]+(` + reMonth + `),?[\s-]+(` + reYear + `)`),
-		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
+	{name: "day-month-year", lead: 48, trail: 4, anchor: cueYear, need: cueNum | cueMonth, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?[\s-]+(` + reMonth + `),?[\s-]+(` + reYear + `)`),
+		resolve: func(m []string, _ time.Time, _ tense) (time.Time, news.Precision, bool) {
 			return ymd(atoi(m[3]), month(m[2]), atoi(m[1]))
 		}},
-	{name: "month-day-year", anchor: cueYear, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `),?\s+(` + reYear + `)`),
-		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
+	{name: "month-day-year", lead: 40, trail: 4, anchor: cueYear, need: cueNum | cueMonth, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `),?\s+(` + reYear + `)`),
+		resolve: func(m []string, _ time.Time, _ tense) (time.Time, news.Precision, bool) {
 			return ymd(atoi(m[3]), month(m[1]), atoi(m[2]))
 		}},
-	{name: "day-month", anchor: cueMonth, relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `)`),
-		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
-			return nearestYear(ref, month(m[2]), atoi(m[1]), future)
+	{name: "day-month", lead: 32, trail: 4, anchor: cueMonth, relative: true, need: cueNum, re: wordRe(`(?:` + reWeekday + `,?\s+)?(?:the\s+)?(` + reDay + `)(?:\s+of)?\s+(` + reMonth + `)`),
+		resolve: func(m []string, ref time.Time, tn tense) (time.Time, news.Precision, bool) {
+			return nearestYear(ref, month(m[2]), atoi(m[1]), tn)
 		}},
-	{name: "month-day", anchor: cueMonth, relative: true, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `)`),
-		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
-			return nearestYear(ref, month(m[1]), atoi(m[2]), future)
+	{name: "month-day", lead: 16, trail: 8, anchor: cueMonth, relative: true, need: cueNum, re: wordRe(`(?:` + reWeekday + `,?\s+)?(` + reMonth + `)\s+(` + reDay + `)`),
+		resolve: func(m []string, ref time.Time, tn tense) (time.Time, news.Precision, bool) {
+			return nearestYear(ref, month(m[1]), atoi(m[2]), tn)
 		}},
-	{name: "month-year", anchor: cueYear, re: wordRe(`(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(` + reMonth + `),?\s+(?:of\s+)?(` + reYear + `)`),
-		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
+	{name: "month-year", lead: 40, trail: 4, anchor: cueYear, need: cueMonth, re: wordRe(`(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)[\s-]+)?(` + reMonth + `),?\s+(?:of\s+)?(` + reYear + `)`),
+		resolve: func(m []string, _ time.Time, _ tense) (time.Time, news.Precision, bool) {
 			t, _, ok := ymd(atoi(m[2]), month(m[1]), 1)
 			return t, news.PrecisionMonth, ok
 		}},
-	{name: "weekday-anaphoric", anchor: cueWeekday, relative: true, anaphor: anaphorText, re: wordRe(`(?:the\s+)?(previous|following)\s+(` + reWeekday + `)` + rePart),
-		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+	{name: "holiday", lead: 12, trail: 32, anchor: cueHoliday, relative: true, re: wordRe(holidayPattern(dateLex())),
+		resolve: resolveHoliday, reject: rejectHoliday},
+	{name: "weekday-anaphoric", lead: 20, trail: 16, anchor: cueWeekday, relative: true, anaphor: anaphorText, need: cueAnaphor, re: wordRe(`(?:the\s+)?(previous|following)\s+(` + reWeekday + `)` + rePart),
+		resolve: func(m []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
 			mod := "last"
 			if strings.ToLower(m[1]) == "following" {
 				mod = "next"
 			}
 			return weekday(ref, mod, dayOfWeek(m[2]), false)
 		}},
-	{name: "weekday", anchor: cueWeekday, relative: true, re: wordRe(`(?:(last|next|this\s+coming|coming|this|on|early|late)\s+)?(` + reWeekday + `)(?:'s)?` + rePart),
-		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
+	{name: "weekday", lead: 16, trail: 16, anchor: cueWeekday, relative: true, re: wordRe(`(?:(last|next|this\s+coming|coming|this|on|early|late)\s+)?(` + reWeekday + `)(?:'s)?` + rePart),
+		resolve: func(m []string, ref time.Time, tn tense) (time.Time, news.Precision, bool) {
 			mod := squash(m[1])
 			if mod == "coming" || mod == "this coming" {
 				mod = "next"
 			}
-			return weekday(ref, mod, dayOfWeek(m[2]), future)
+			return weekday(ref, mod, dayOfWeek(m[2]), tn == tenseFuture)
 		}},
-	{name: "deictic", anchor: cueDeictic, relative: true, re: wordRe(`(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|overnight|last\s+night|this\s+(?:morning|afternoon|evening))`),
-		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+	{name: "deictic", lead: 20, trail: 4, anchor: cueDeictic, relative: true, re: wordRe(`(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|overnight|last\s+night|this\s+(?:morning|afternoon|evening))`),
+		resolve: func(m []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
 			off := map[string]int{"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
 			return ref.AddDate(0, 0, off[squash(m[1])]), news.PrecisionDay, true
 		}},
-	{name: "anaphoric-day", anchor: cueDay, relative: true, anaphor: anaphorOnly, re: wordRe(reAnaphoricDay),
+	// "today is the eighth day of the strike" names the day of writing.
+	{name: "ordinal-day", lead: 40, trail: 4, anchor: cueDay, relative: true, re: wordRe(`the\s+` + reOrdinal + `\s+(?:straight\s+|consecutive\s+|successive\s+|full\s+)?day`),
+		resolve: func(_ []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
+			return day(ref), news.PrecisionDay, true
+		},
+		reject: func(_ []string, before, _ string) bool { return !presentCopula(before) }},
+	// "on Oct. 12, the day before the crash" restates the day just named.
+	{name: "appositive-day", lead: 8, trail: 8, anchor: cueDay, relative: true, anaphor: anaphorSentence, re: wordRe(`the\s+day\s+(?:before|after|of|when)`),
+		resolve: func(_ []string, last time.Time, _ tense) (time.Time, news.Precision, bool) {
+			return day(last), news.PrecisionDay, true
+		},
+		reject: func(_ []string, before, _ string) bool { return !afterDayComma(before) }},
+	// "until then" refers back to the last day named; "since then" and "by
+	// then" are left out, as they as often refer to a month or a year.
+	{name: "then", lead: 8, trail: 4, anchor: cueThen, relative: true, anaphor: anaphorOnly, re: wordRe(`(?:until|till)\s+then`),
+		resolve: func(_ []string, last time.Time, _ tense) (time.Time, news.Precision, bool) {
+			return day(last), news.PrecisionDay, true
+		}},
+	{name: "anaphoric-day", lead: 32, trail: 8, anchor: cueDay, relative: true, anaphor: anaphorOnly, re: wordRe(reAnaphoricDay),
 		resolve: anaphoricDay, reject: rejectAnaphoricDay},
 	// "two weeks ago" counts back from the day of writing.
-	{name: "ago", anchor: cuePeriod, relative: true, re: wordRe(`(` + reNum + `)\s+(day|week|month|year)s?(?:\s+or\s+so)?\s+(ago|from\s+now)`),
+	{name: "ago", lead: 12, trail: 20, anchor: cuePeriod, relative: true, need: cueAgo, re: wordRe(`(` + reNum + `)\s+(day|week|month|year)s?(?:\s+or\s+so)?\s+(ago|from\s+now)`),
 		resolve: ago},
-	// "a year earlier" counts back from the day the sentence named.
-	{name: "earlier", anchor: cueShift, relative: true, anaphor: anaphorSentence, re: wordRe(`(` + reNum + `)\s+(day|week|month|year)s?(?:\s+or\s+so)?\s+(earlier|later)`),
+	// "three days later" tells a story on from the last day named, in this
+	// sentence or an earlier one.
+	{name: "days-later", lead: 28, trail: 4, anchor: cueShift, relative: true, anaphor: anaphorText, need: cuePeriod, re: wordRe(`(` + reNum + `)\s+(day|week)s?(?:\s+or\s+so)?\s+(earlier|later)`),
 		resolve: ago},
-	{name: "year-end", anchor: cueEnd, relative: true, re: wordRe(`(?:(since|from|by|until|at|before|after)\s+)?(?:(last|this|next)\s+)?year[-\s]end`),
-		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+	// "a year earlier" counts back from the day the sentence named: "up 6%
+	// from a year earlier" compares with the same day a year before.
+	{name: "earlier", lead: 28, trail: 4, anchor: cueShift, relative: true, anaphor: anaphorSentence, need: cuePeriod, re: wordRe(`(` + reNum + `)\s+(month|year)s?(?:\s+or\s+so)?\s+(earlier|later)`),
+		resolve: ago},
+	{name: "year-end", lead: 24, trail: 4, anchor: cueEnd, relative: true, need: cuePeriod, re: wordRe(`(?:(since|from|by|until|at|before|after)\s+)?(?:(last|this|next)\s+)?year[-\s]end`),
+		resolve: func(m []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
 			return periodEnd(ref, "year", strings.ToLower(m[2]), strings.ToLower(m[1]))
 		}},
-	{name: "period-end", anchor: cueEnd, relative: true, re: wordRe(`(?:(since|from|by|until|at|before|after)\s+)?the\s+end\s+of\s+(?:the|this|(last|next))\s+(year|month)`),
-		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+	{name: "period-end", lead: 16, trail: 24, anchor: cueEnd, relative: true, need: cuePeriod, re: wordRe(`(?:(since|from|by|until|at|before|after)\s+)?the\s+end\s+of\s+(?:the|this|(last|next))\s+(year|month)`),
+		resolve: func(m []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
 			return periodEnd(ref, strings.ToLower(m[3]), strings.ToLower(m[2]), strings.ToLower(m[1]))
 		}},
-	{name: "relative-period", anchor: cuePeriod, relative: true, re: wordRe(`(?:(?:earlier|later)\s+)?(last|this|next|previous|past|coming)\s+(week|month|year)`),
-		resolve: func(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+	{name: "relative-period", lead: 20, trail: 4, anchor: cuePeriod, relative: true, need: cueModifier, re: wordRe(`(?:(?:earlier|later)\s+)?(last|this|next|previous|past|coming)\s+(week|month|year)`),
+		resolve: func(m []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
 			n := map[string]int{"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[strings.ToLower(m[1])]
 			return shift(ref, strings.ToLower(m[2]), n)
 		}},
-	{name: "month", anchor: cueMonth, relative: true, re: wordRe(`(?:(early|mid|late|last|next|this|in|since|until|by|from)[\s-]+)(` + reMonth + `)`),
-		resolve: func(m []string, ref time.Time, future bool) (time.Time, news.Precision, bool) {
+	{name: "month", lead: 12, trail: 4, anchor: cueMonth, relative: true, re: wordRe(`(?:(early|mid|late|last|next|this|in|since|until|by|from)[\s-]+)(` + reMonth + `)`),
+		resolve: func(m []string, ref time.Time, tn tense) (time.Time, news.Precision, bool) {
 			mo := month(m[2])
 			if mo == 0 {
 				return time.Time{}, "", false
@@ -262,24 +303,37 @@ var dateRules = []dateRule{
 					y++
 				}
 			default:
-				if future && int(mo) < int(ref.Month()) {
+				if tn == tenseFuture && int(mo) < int(ref.Month()) {
 					y++
-				} else if !future && int(mo) > int(ref.Month())+1 {
+				} else if tn == tensePast && int(mo) > int(ref.Month()) || tn != tenseFuture && int(mo) > int(ref.Month())+1 {
 					y--
 				}
 			}
 			return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), news.PrecisionMonth, true
 		}},
-	{name: "year", anchor: cueYear, re: wordRe(`(?:(?:in|since|until|by|from|of|during|before|after|early|late|mid)[\s-]+)(` + reYear + `)`),
-		resolve: func(m []string, _ time.Time, _ bool) (time.Time, news.Precision, bool) {
+	{name: "year", lead: 12, trail: 4, anchor: cueYear, re: wordRe(`(?:(?:in|since|until|by|from|of|during|before|after|early|late|mid)[\s-]+)(` + reYear + `)`),
+		resolve: func(m []string, _ time.Time, _ tense) (time.Time, news.Precision, bool) {
 			return time.Date(atoi(m[1]), 1, 1, 0, 0, 0, 0, time.UTC), news.PrecisionYear, true
 		}},
 }
 
-// wordRe compiles a rule pattern. Rules match the ASCII-lowercased
-// sentence (same byte offsets as the original), which is much faster than
-// case-insensitive matching.
-func wordRe(p string) *regexp.Regexp { return regexp.MustCompile(`\b` + p + `\b`) }
+// isWordByte reports whether c is a word byte for \b: an ASCII letter,
+// digit or underscore.
+func isWordByte(c byte) bool {
+	// Bit sets of the word bytes below 64 (the digits) and from 64 to 127
+	// (the letters and the underscore): one shift instead of four ranges.
+	const low, high = 0x3ff000000000000, 0x7fffffe87fffffe
+	switch {
+	case c < 64:
+		return low>>c&1 != 0
+	case c < 128:
+		return high>>(c-64)&1 != 0
+	}
+	return false
+}
+
+// isAlnum reports whether c is an ASCII letter or digit.
+func isAlnum(c byte) bool { return c != '_' && isWordByte(c) }
 
 // lowerASCII lowers the ASCII letters of s, keeping every byte offset.
 func lowerASCII(s string) string {
@@ -292,14 +346,6 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
-// futureRe finds the words that put a sentence's weekday or month in the
-// future: a modal, "due to", "plans to", "next".
-var futureRe = regexp.MustCompile(`(?i)\b(will|won't|'ll|shall|is\s+due|are\s+due|due\s+to|plans?\s+to|planned|planning|is\s+set\s+to|are\s+set\s+to|set\s+to\s+resume|scheduled|is\s+expected\s+to|are\s+expected\s+to|upcoming|to\s+be\s+held|going\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until|postponed|delayed|would\s+be)\b`)
-
-// clauseStart finds where the clause holding a time expression begins, so
-// that a modal of another clause does not make it future.
-var clauseStart = regexp.MustCompile(`(?i)(?:[,;:]|\bsaid\b|\bsays\b|\bafter\b|\bbecause\b)[^,;:]*$`)
-
 // prepositions open a time expression without belonging to it.
 var prepositions = map[string]bool{"at": true, "on": true, "in": true, "since": true, "until": true, "by": true, "from": true,
 	"of": true, "during": true, "before": true, "after": true}
@@ -307,43 +353,65 @@ var prepositions = map[string]bool{"at": true, "on": true, "in": true, "since": 
 // findDates returns the resolved time expressions of one sentence with
 // spans relative to it.
 func findDates(text string, ref time.Time) []news.Date {
-	out, _ := datesIn(text, ref, time.Time{})
+	out, _ := datesIn(text, lowerASCII(text), ref, time.Time{})
 	return out
 }
 
 // datesIn returns the resolved time expressions of one sentence with spans
-// relative to it, given the last day named before the sentence (zero when
-// none), and the last day named once the sentence is read.
-func datesIn(text string, ref, last time.Time) ([]news.Date, time.Time) {
+// relative to it, given the sentence lower-cased (ASCII only, so offsets
+// agree) and the last day named before the sentence (zero when none), and
+// the last day named once the sentence is read.
+func datesIn(text, lower string, ref, last time.Time) ([]news.Date, time.Time) {
 	type hit struct {
 		start, end int
 		rule       int
 		groups     []string
 	}
 	var hits []hit
-	anchorsOf := anchors(text)
-	if len(anchorsOf) == 0 {
+	anchorsOf := anchors(text, lower)
+	var words [][2]int
+	if anchorsOf.has == 0 {
 		return nil, last
 	}
-	lower := lowerASCII(text)
 	for ri, r := range dateRules {
-		words := anchorsOf[r.anchor]
-		if r.relative && ref.IsZero() || len(words) == 0 {
+		if r.relative && ref.IsZero() || anchorsOf.has&r.anchor == 0 || r.need&^anchorsOf.has != 0 {
 			continue
 		}
-		for _, w := range windows(text, words) {
-			for _, loc := range r.re.FindAllStringSubmatchIndex(lower[w[0]:w[1]], -1) {
+		words = anchorsOf.of(words[:0], r.anchor)
+		if len(words) == 0 {
+			continue
+		}
+		// Every match holds its anchor word, begins at a word start at
+		// most lead bytes before it and ends at most trail bytes after.
+		next := 0 // the first start not yet tried
+		for _, a := range words {
+			end := min(len(lower), a[1]+r.trail)
+			for end < len(lower) && isWordByte(lower[end]) {
+				end++
+			}
+			p := max(next, a[0]-r.lead)
+			for ; p <= a[0]; p++ {
+				if p > 0 && isWordByte(lower[p-1]) {
+					continue
+				}
+				loc := r.re.matchAt(lower, p, end)
+				if loc == nil || loc[1] == 0 {
+					continue
+				}
 				g := make([]string, len(loc)/2)
 				for i := range g {
 					if loc[2*i] >= 0 {
-						g[i] = text[w[0]+loc[2*i] : w[0]+loc[2*i+1]]
+						g[i] = text[p+loc[2*i] : p+loc[2*i+1]]
 					}
 				}
-				if r.reject != nil && r.reject(g, text[w[0]+loc[1]:]) {
-					continue
+				e := p + loc[1]
+				if r.reject == nil || !r.reject(g, text[:p], text[e:]) {
+					hits = append(hits, hit{p, e, ri, g})
 				}
-				hits = append(hits, hit{w[0] + loc[0], w[0] + loc[1], ri, g})
+				// Like a search for all matches, go on after this one.
+				p = e - 1
 			}
+			next = max(next, p)
 		}
 	}
 	// The most specific rule first (the table is ordered so), then the
@@ -380,13 +448,15 @@ func datesIn(text string, ref, last time.Time) ([]news.Date, time.Time) {
 		if w, rest, ok := strings.Cut(h.groups[0], " "); ok && prepositions[strings.ToLower(w)] {
 			start = h.end - len(strings.TrimLeft(rest, " "))
 		}
-		before := text[max(0, h.start-60):h.start]
-		if loc := clauseStart.FindStringIndex(before); loc != nil {
-			before = before[loc[0]:]
+		before := lower[max(0, h.start-60):h.start]
+		before = before[clauseCut(trimPreposition(before)):]
+		tn := tenseOf(before, lower[h.end:])
+		switch {
+		case strings.HasPrefix(lower[h.start:h.end], "next"):
+			tn = tenseFuture
+		case strings.HasSuffix(lower[h.start:h.end], "'s") && tn == tenseFuture:
+			tn = tenseNone // "Wednesday's ruling" is one that was made
 		}
-		possessive := strings.HasSuffix(strings.ToLower(h.groups[0]), "'s")
-		future := !possessive && (futureRe.MatchString(before) || fronted(before) && futureAfterRe.MatchString(mainClause(text[h.end:]))) ||
-			strings.HasPrefix(strings.ToLower(h.groups[0]), "next")
 		base := ref
 		switch r.anaphor {
 		case anaphorSentence:
@@ -403,11 +473,20 @@ func datesIn(text string, ref, last time.Time) ([]news.Date, time.Time) {
 			}
 			base = last
 		}
-		t, prec, ok := r.resolve(h.groups, base, future)
+		t, prec, ok := r.resolve(h.groups, base, tn)
 		if !ok {
 			continue
 		}
+		rule := "date:" + r.name
+		if r.name == "weekday" && nextWeek(lower[h.end:]) {
+			// "on Monday and Tuesday next week"
+			t = day(ref).AddDate(0, 0, 7-(int(ref.Weekday())+6)%7+(int(t.Weekday())+6)%7)
+		}
 		if prec == news.PrecisionDay {
+			// "the day before Monday's vote", "two weeks after 3 May"
+			if n, at, ok := countedShift(lower[:start]); ok && (len(out) == 0 || at >= out[len(out)-1].Span.End) {
+				t, start, rule = t.AddDate(0, 0, n), at, rule+"+shift"
+			}
 			last, inSentence = t, t
 		}
 		out = append(out, news.Date{
@@ -415,8 +494,23 @@ func datesIn(text string, ref, last time.Time) ([]news.Date, time.Time) {
 			Text:      text[start:h.end],
 			Date:      t.Format(news.DateFormat),
 			Precision: prec,
-			Rule:      "date:" + r.name,
+			Rule:      rule,
 		})
+		// "April 24 and 25": the second day shares the month.
+		if r.name == "month-day" {
+			if d, sp, ok := coordinatedDay(lower, h.end); ok {
+				if t2, _, ok := ymd(t.Year(), t.Month(), d); ok {
+					out = append(out, news.Date{
+						Span:      sp,
+						Text:      text[sp.Start:sp.End],
+						Date:      t2.Format(news.DateFormat),
+						Precision: news.PrecisionDay,
+						Rule:      "date:coordinated-day",
+					})
+					last, inSentence = t2, t2
+				}
+			}
+		}
 	}
 	return out, last
 }
@@ -433,19 +527,8 @@ func fronted(before string) bool {
 // ..." the future belongs to what was said, not to Monday.
 func mainClause(after string) string {
 	after = after[:min(len(after), 80)]
-	if loc := reportingRe.FindStringIndex(after); loc != nil {
-		after = after[:loc[0]]
-	}
-	return after
+	return after[:reportingCut(after)]
 }
-
-// futureAfterRe finds the present-tense words that put the clause after a
-// fronted time expression in the future; the past-tense "planned" of
-// futureRe would not.
-var futureAfterRe = regexp.MustCompile(`(?i)\b(?:will|won't|'ll|shall|plans?\s+to|(?:is|are)\s+(?:due|set|expected|scheduled|going)\s+to|(?:is|are)\s+to)\b`)
-
-// reportingRe finds a reporting verb.
-var reportingRe = regexp.MustCompile(`(?i)\b(?:said|says|told|announced|added)\b|[.;]`)
 
 // reAnaphoricDay matches a day named by reference to the one before it:
 // "that day", "later that day", "the next morning", "the day after".
@@ -453,7 +536,7 @@ const reAnaphoricDay = `(?:(?:earlier|later)\s+(?:in\s+)?)?(the\s+next|the\s+fol
 
 // anaphoricDay resolves a match of reAnaphoricDay against the last day
 // named.
-func anaphoricDay(m []string, last time.Time, _ bool) (time.Time, news.Precision, bool) {
+func anaphoricDay(m []string, last time.Time, _ tense) (time.Time, news.Precision, bool) {
 	mod, part, dir := squash(m[1]), strings.ToLower(m[2]), strings.ToLower(m[3])
 	if mod == "the" && part != "day" && dir == "" {
 		return time.Time{}, "", false // "the night" names no particular night
@@ -468,7 +551,7 @@ func anaphoricDay(m []string, last time.Time, _ bool) (time.Time, news.Precision
 var anaphoricAfter = regexp.MustCompile(`^(?:'s|\s+(?:of|when|that|which|whose|where|on|in|last|next|this|he|she|they|it|we|i|you|the|a|an|his|her|its|their|our|this|these|those|[a-z]+'s)\b)`)
 
 // rejectAnaphoricDay refuses "the day" when it is not anaphoric.
-func rejectAnaphoricDay(m []string, after string) bool {
+func rejectAnaphoricDay(m []string, _, after string) bool {
 	if squash(m[1]) != "the" && m[3] == "" {
 		return false // "that day", "the next day" stand alone
 	}
@@ -476,7 +559,7 @@ func rejectAnaphoricDay(m []string, after string) bool {
 }
 
 // ago moves ref by a count of days, weeks, months or years.
-func ago(m []string, ref time.Time, _ bool) (time.Time, news.Precision, bool) {
+func ago(m []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
 	n := number(m[1])
 	if n < 0 {
 		return time.Time{}, "", false
@@ -632,25 +715,35 @@ func weekday(ref time.Time, mod string, wd time.Weekday, future bool) (time.Time
 }
 
 // nearestYear puts a day and month without a year in the year that makes
-// it closest to ref. News reports the past more than the future, so a
-// future date counts as twice as far unless the sentence speaks of the
-// future, when past dates count as twice as far.
-func nearestYear(ref time.Time, m time.Month, d int, future bool) (time.Time, news.Precision, bool) {
+// it closest to ref, by nearest.
+func nearestYear(ref time.Time, m time.Month, d int, tn tense) (time.Time, news.Precision, bool) {
 	ref = day(ref)
+	return nearest(ref, func(y int) (time.Time, bool) {
+		t, _, ok := ymd(y, m, d)
+		return t, ok
+	}, tn)
+}
+
+// nearest returns the day of the year before, of or after ref's, as given
+// by in, that is closest to ref. News reports the past more than the
+// future, so a future day counts as twice as far unless the sentence speaks
+// of the future, when past days count as twice as far; in the past tense
+// only days up to ref count.
+func nearest(ref time.Time, in func(year int) (time.Time, bool), tn tense) (time.Time, news.Precision, bool) {
 	var best time.Time
 	bestCost := time.Duration(1<<63 - 1)
 	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
-		t, _, ok := ymd(y, m, d)
-		if !ok {
+		t, ok := in(y)
+		if !ok || tn == tensePast && t.After(ref) {
 			continue
 		}
 		cost := t.Sub(ref)
 		if cost < 0 {
 			cost = -cost
-			if future {
+			if tn == tenseFuture {
 				cost *= 2
 			}
-		} else if !future {
+		} else if tn != tenseFuture {
 			cost *= 2
 		}
 		if cost < bestCost {

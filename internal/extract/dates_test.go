@@ -1,11 +1,15 @@
 package extract
 
 import (
+	"encoding/json"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"chronicle/internal/news"
+	"chronicle/internal/testkit"
 )
 
 func TestFindDates(t *testing.T) {
@@ -57,6 +61,26 @@ func TestFindDates(t *testing.T) {
 		{"end of the month", "Troops are to leave by the end of the month.", wed, "the end of the month", "2025-06-30", news.PrecisionDay},
 		{"earlier without anchor", "Prices rose 3% from a year earlier.", wed, "a year earlier", "2024-06-11", news.PrecisionDay},
 		{"absolute without reference", "The war began on 24 February 2022.", time.Time{}, "24 February 2022", "2022-02-24", news.PrecisionDay},
+		{"holiday past", "The boy was found on Thanksgiving Day.", wed, "Thanksgiving Day", "2024-11-28", news.PrecisionDay},
+		{"holiday future", "Talks will resume after Christmas.", wed, "Christmas", "2025-12-25", news.PrecisionDay},
+		{"holiday nearest ahead", "Campaigning goes on from now to Election Day.", time.Date(2026, 10, 20, 0, 0, 0, 0, time.UTC), "Election Day", "2026-11-03", news.PrecisionDay},
+		{"holiday with year", "The siege began on Christmas Day 1999.", wed, "Christmas Day 1999", "1999-12-25", news.PrecisionDay},
+		{"last holiday", "He was rescued last Thanksgiving.", wed, "last Thanksgiving", "2024-11-28", news.PrecisionDay},
+		{"next holiday", "The new law takes effect next New Year's Day.", wed, "next New Year's Day", "2026-01-01", news.PrecisionDay},
+		{"easter holiday", "Churches were full on Easter Sunday.", wed, "Easter Sunday", "2025-04-20", news.PrecisionDay},
+		{"good friday", "The agreement was signed on Good Friday.", wed, "Good Friday", "2025-04-18", news.PrecisionDay},
+		{"us independence day", "Americans celebrated Independence Day.", wed, "Independence Day", "2024-07-04", news.PrecisionDay},
+		{"ordinal day", "Strikers say this is the eighth day of the strike.", wed, "the eighth day", "2025-06-11", news.PrecisionDay},
+		{"holiday needs its capital", "It was a good Friday for traders.", wed, "Friday", "2025-06-06", news.PrecisionDay},
+		{"ordinal day it's", "It's the third straight day of protests.", wed, "the third straight day", "2025-06-11", news.PrecisionDay},
+		{"past verb before day month", "In the fiscal year ended Jan. 31, sales rose.", time.Date(2025, 10, 31, 0, 0, 0, 0, time.UTC), "Jan. 31", "2025-01-31", news.PrecisionDay},
+		{"passive infinitive", "They expect the sale to be completed by Dec. 15.", time.Date(2025, 10, 31, 0, 0, 0, 0, time.UTC), "Dec. 15", "2025-12-15", news.PrecisionDay},
+		{"fronted until past", "Until Thursday, police had not named a suspect.", wed, "Thursday", "2025-06-05", news.PrecisionDay},
+		{"plan cancelled", "A rally planned for Saturday was cancelled.", wed, "Saturday", "2025-06-07", news.PrecisionDay},
+		{"plan", "A rally is planned for Saturday.", wed, "Saturday", "2025-06-14", news.PrecisionDay},
+		{"day before a weekday", "The day before Monday's vote, the army deployed.", wed, "The day before Monday's", "2025-06-08", news.PrecisionDay},
+		{"days after a date", "Fighting resumed two days after 3 May.", wed, "two days after 3 May", "2025-05-05", news.PrecisionDay},
+		{"weeks before a date", "Troops massed three weeks before 24 February 2022.", wed, "three weeks before 24 February 2022", "2022-02-03", news.PrecisionDay},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,6 +112,9 @@ func TestFindDatesNone(t *testing.T) {
 		{"number", "At least 2024 people were displaced.", wed},
 		{"that day without antecedent", "Protests began that day.", wed},
 		{"the night", "Gunfire was heard through the night.", wed},
+		{"another country's independence day", "Kyiv marked Ukraine's Independence Day.", wed},
+		{"ordinal day in the past", "It was the second day of the offensive.", wed},
+		{"until then without antecedent", "Until then, nothing moved.", wed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -140,6 +167,24 @@ func TestDatesAnaphora(t *testing.T) {
 			map[string]string{"31 March": "2025-03-31", "a year earlier": "2024-06-11"}},
 		{"the previous weekday", []string{"The deal was signed on 4 June.", "Talks had stalled the previous Friday."},
 			map[string]string{"4 June": "2025-06-04", "the previous Friday": "2025-05-30"}},
+		{"days later across sentences", []string{"The strike began on 5 June 2018.", "Three days later, talks opened."},
+			map[string]string{"5 June 2018": "2018-06-05", "Three days later": "2018-06-08"}},
+		{"coordinated weekdays next week", []string{"Dockers will stop work on Monday and Tuesday next week."},
+			map[string]string{"Monday": "2025-06-16", "Tuesday": "2025-06-17", "next week": "2025-06-16"}},
+		{"until then", []string{"Conversion rights end on Nov. 30.", "Until then, the stock remains convertible."},
+			map[string]string{"Nov. 30": "2024-11-30", "then": "2024-11-30"}},
+		{"day in apposition", []string{"Shares fell on Oct. 12, the day before the crash."},
+			map[string]string{"Oct. 12": "2024-10-12", "the day before": "2024-10-12"}},
+		{"a period before a holiday", []string{"Talks will resume next week before Christmas."},
+			map[string]string{"next week": "2025-06-16", "Christmas": "2025-12-25"}},
+		{"every day after is no day", []string{"Prices rose every day after Monday's vote."},
+			map[string]string{"Monday's": "2025-06-09"}},
+		{"coordinated days", []string{"The summit was held on April 24 and 25."},
+			map[string]string{"April 24": "2025-04-24", "25": "2025-04-25"}},
+		{"coordinated day range", []string{"Talks ran May 3-4 in Geneva."},
+			map[string]string{"May 3": "2025-05-03", "4": "2025-05-04"}},
+		{"number after a date", []string{"On April 24 and 25 people were hurt."},
+			map[string]string{"April 24": "2025-04-24"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -171,17 +216,55 @@ func TestDatesAnaphora(t *testing.T) {
 	}
 }
 
+func TestGoldenDates(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "dates", "news.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &news.Article{Text: string(b), Published: time.Date(2025, 11, 14, 0, 0, 0, 0, time.UTC)}
+	Split(a)
+	Dates(a)
+	type row struct {
+		Text, Date string
+		Precision  news.Precision
+		Rule       string
+		Span       [2]int
+	}
+	var rows []row
+	for _, d := range a.Dates {
+		if a.Text[d.Span.Start:d.Span.End] != d.Text {
+			t.Errorf("date %q has span %v pointing at %q", d.Text, d.Span, a.Text[d.Span.Start:d.Span.End])
+		}
+		rows = append(rows, row{d.Text, d.Date, d.Precision, d.Rule, [2]int{d.Span.Start, d.Span.End}})
+	}
+	got, err := json.MarshalIndent(rows, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testkit.Golden(t, filepath.Join("testdata", "dates", "news.golden.json"), append(got, '\n'), *update)
+}
+
 func FuzzFindDates(f *testing.F) {
 	for _, s := range []string{"on Wednesday", "3 May 2024", "last week", "May 3rd, 2024", "in 1994", "two days ago",
-		"On 3 May 2024, later that day", "since year-end", "the day after"} {
+		"On 3 May 2024, later that day", "since year-end", "the day after", "last Thanksgiving", "Christmas Day 1999",
+		"today is the eighth day", "Oct. 12, the day before", "April 24 and 25", "the day before Monday's vote",
+		"Until then", "Until Thursday, they had"} {
 		f.Add(s)
+	}
+	if b, err := os.ReadFile(filepath.Join("testdata", "dates", "news.txt")); err == nil {
+		for line := range strings.SplitSeq(string(b), "\n") {
+			f.Add(line)
+		}
 	}
 	ref := time.Date(2025, 6, 11, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string) {
 		prev := 0
 		for _, d := range findDates(s, ref) {
-			if d.Span.Start < prev || d.Span.End > len(s) || d.Span.Start >= d.Span.End {
+			if d.Span.Start < 0 || d.Span.End > len(s) || d.Span.Start >= d.Span.End {
 				t.Fatalf("findDates(%q): bad span %v", s, d.Span)
+			}
+			if d.Span.Start < prev {
+				t.Fatalf("findDates(%q): span %v overlaps the one before", s, d.Span)
 			}
 			if _, err := time.Parse(news.DateFormat, d.Date); err != nil {
 				t.Fatalf("findDates(%q): bad date %q", s, d.Date)
@@ -191,15 +274,21 @@ func FuzzFindDates(f *testing.F) {
 	})
 }
 
+// BenchmarkDates times the date stage over a news article with few dates
+// and over one full of them, both about 5 KB.
 func BenchmarkDates(b *testing.B) {
-	text, err := os.ReadFile("testdata/sentences/article-5kb.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	a := &news.Article{Text: string(text), Published: time.Date(2025, 6, 11, 0, 0, 0, 0, time.UTC)}
-	Split(a)
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		Dates(a)
+	for _, file := range []string{"sentences/article-5kb.txt", "dates/news.txt"} {
+		b.Run(filepath.Base(filepath.Dir(file)), func(b *testing.B) {
+			text, err := os.ReadFile(filepath.Join("testdata", file))
+			if err != nil {
+				b.Fatal(err)
+			}
+			a := &news.Article{Text: string(text), Published: time.Date(2025, 6, 11, 0, 0, 0, 0, time.UTC)}
+			Split(a)
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				Dates(a)
+			}
+		})
 	}
 }
