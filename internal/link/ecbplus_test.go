@@ -409,10 +409,7 @@ func linkECB(t *testing.T, c *coder, docs []*ecbDoc) (map[string]string, [2]map[
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := make([]news.ArticleID, len(arts))
-	for i, a := range arts {
-		ids[i] = a.ID
-	}
+	ids := articleIDs(arts)
 	// In batches, as the pipeline links.
 	for i := 0; i < len(ids); i += 128 {
 		if err := l.Link(t.Context(), ids[i:min(i+128, len(ids))]); err != nil {
@@ -492,4 +489,13 @@ func openDB(t testing.TB) *store.DB {
 		}
 	})
 	return db
+}
+
+// articleIDs returns the articles' ids in order.
+func articleIDs(arts []*news.Article) []news.ArticleID {
+	ids := make([]news.ArticleID, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	return ids
 }

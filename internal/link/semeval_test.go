@@ -266,10 +266,7 @@ func scoreSemEvalCorpus(t *testing.T, c *coder, dir string) (tp, nSys, nGold flo
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := make([]news.ArticleID, len(arts))
-	for i, a := range arts {
-		ids[i] = a.ID
-	}
+	ids := articleIDs(arts)
 	if err := l.Link(t.Context(), ids); err != nil {
 		t.Fatal(err)
 	}
