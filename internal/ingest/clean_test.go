@@ -118,6 +118,8 @@ func TestCleanFurniture(t *testing.T) {
 		{"reading time", "4 min read", "reading-time"},
 		{"follow", "Follow us on Telegram for the latest updates", "follow"},
 		{"section label", "Latest", "section-label"},
+		{"live welcome", "Welcome to our live coverage of the war in Sudan. Here are the main developments:", "live-welcome"},
+		{"live welcome back", "Hello and welcome back to the blog, where we follow the summit in Lima.", "live-welcome"},
 		{"url", "https://example.com/world/2024/06/03/story.html", "url"},
 		{"ui label", "Sign In", "ui-label"},
 
@@ -134,6 +136,7 @@ func TestCleanFurniture(t *testing.T) {
 		{"sentence live", "Live fire exercises began near the border on Tuesday.", ""},
 		{"latest news line", "Latest: Israeli strikes kill 12 in Rafah, health officials say", ""},
 		{"sentence by", "By contrast, the army said little.", ""},
+		{"sentence welcome", "Welcome to the country was not what the envoy received, the ministry said.", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
