@@ -27,7 +27,7 @@ var (
 const (
 	minDirectRecall     = 0.97  // gold direct quotes found with exact boundaries (0.986)
 	minDirectPrecision  = 0.88  // direct quotes that are gold direct quotes (0.904)
-	minDirectSpeaker    = 0.955 // found gold direct quotes whose speaker is the gold source (0.960)
+	minDirectSpeaker    = 0.958 // found gold direct quotes whose speaker is the gold source (0.962)
 	minAttrRecall       = 0.48  // gold attributions overlapped by a quote (0.507)
 	minAttrPrecision    = 0.95  // attributed quotes that overlap a gold attribution (0.968)
 	minAttrSpeaker      = 0.82  // overlapped attributions whose speaker is the gold source (0.831)
@@ -372,8 +372,8 @@ func TestPolNeAR(t *testing.T) {
 					if q.Speaker != nil {
 						got = fmt.Sprintf("%q @%q", q.Speaker.Name, ga.text[q.SpeakerSpan.Start:q.SpeakerSpan.End])
 					}
-					t.Logf("%s: direct %q: speaker %s, want %q (%s)", ga.name, polnearExcerpt(q.Text), got,
-						ga.text[at.source[0].Start:at.source[0].End], q.Rule)
+					t.Logf("%s: direct %q: speaker %s, want %q (%s)\n\t%q", ga.name, polnearExcerpt(q.Text), got,
+						ga.text[at.source[0].Start:at.source[0].End], q.Rule, polnearContext(ga.text, q.Span))
 				}
 			}
 		}
@@ -484,4 +484,18 @@ func polnearExcerpt(s string) string {
 		i--
 	}
 	return s[:i] + "…"
+}
+
+// polnearContext returns the text around span s for a log line: the
+// paragraph before it and the rest of its own.
+func polnearContext(text string, s news.Span) string {
+	i := max(0, s.Start-300)
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	j := min(len(text), s.End+150)
+	for j < len(text) && !utf8.RuneStart(text[j]) {
+		j++
+	}
+	return text[i:s.Start] + "⟦" + text[s.Start:s.End] + "⟧" + text[s.End:j]
 }

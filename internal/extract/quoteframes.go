@@ -73,7 +73,7 @@ func (sc *quoteScan) cueFollows(prev, next news.Span) bool {
 	in := strings.TrimRightFunc(sc.text[sc.pairs[k].open:sc.pairs[k].close], unicode.IsSpace)
 	r, _ := utf8.DecodeLastRuneInString(in)
 	if r == '.' {
-		// `"... the emails." Trump said.`: a sentence that is only a
+		// `"... the report." Roe said.`: a sentence that is only a
 		// speaker and a cue attributes the quote before it.
 		return sc.cueOnly(next)
 	}
@@ -102,7 +102,7 @@ func (sc *quoteScan) cueFollows(prev, next news.Span) bool {
 }
 
 // cueOnly reports whether the sentence s is a speaker and a reporting
-// verb alone, at most four words ending with the verb: "Trump said.",
+// verb alone, at most four words ending with the verb: "Roe said.",
 // "the minister added.".
 func (sc *quoteScan) cueOnly(s news.Span) bool {
 	words, verb := 0, false
@@ -202,7 +202,7 @@ func (sc *quoteScan) tokenize(fr quoteFrame) []qtok {
 		}
 		if mi < len(sc.byPos) {
 			// A token may run past its mention by a possessive:
-			// "Clinton's".
+			// "Doe's".
 			if m := ms[sc.byPos[mi]]; m.Span.Start <= toks[k].start && toks[k].start < m.Span.End && !sc.inQ[sc.byPos[mi]] {
 				toks[k].m = sc.byPos[mi]
 			}
@@ -383,6 +383,8 @@ func (fs *frameScan) findCues() {
 // here: "the report", "his claims", "so-called".
 func (fs *frameScan) nounUse(k int) bool {
 	switch {
+	case fs.low(k-1) == "to" && fs.quoteFollows(k+1):
+		return false // "went on to say, "..."": the speaker's words follow
 	case fs.is(k-1, qcNounMarker):
 		return true
 	case fs.is(k-1, qcCopula):
@@ -404,14 +406,15 @@ func (fs *frameScan) attach(h *cueHit) {
 		// "..., saying ...", "..., adding that ...": the speaker of the
 		// clause before.
 		if fs.is(k-1, qcParticipleLead) {
-			// "... looping the streets while chanting, "..."".
-			if h.who = fs.clauseSubject(k); h.who != nil {
+			// "... looping the streets while chanting, "...""; "When she
+			// sat down she opened by saying, "..."".
+			if h.who = fs.subjectOf(k, true); h.who != nil {
 				h.left, h.right = k, fs.skipForward(end)
 			}
 			return
 		}
 		if !fs.isPunct(k-1, ",") && fs.low(k-1) != "and" {
-			// "footage of Clinton asking, "...?"": the words before speak
+			// "footage of Doe asking, "...?"": the words before speak
 			// when a quote follows.
 			q := fs.skipForward(end)
 			if fs.isPunct(q, ",") || fs.isPunct(q, ":") {
@@ -420,11 +423,14 @@ func (fs *frameScan) attach(h *cueHit) {
 			if !fs.isQuote(q) {
 				return
 			}
-			h.who, h.left = fs.speakerBefore(k - 1)
+			// "with the coach reportedly shouting: "..."": past the
+			// adverb.
+			h.who, h.left = fs.speakerBefore(fs.skipBack(k - 1))
 			if h.who != nil && h.who.source.Noun == "" && (h.who.mention >= 0 || h.who.name != "") {
 				h.right = fs.skipForward(end)
-			} else if h.who = nil; fs.is(k-1, qcPrepPhrase) || fs.low(k-1) == "by" || fs.low(k-1) == "as" {
-				// "... began by saying, "..."": the clause's subject.
+			} else if h.who = nil; fs.is(k-1, qcPrepPhrase) || fs.low(k-1) == "by" || fs.low(k-1) == "as" || fs.is(fs.skipNounPhraseBack(k-1), qcNounMarker) {
+				// "... began by saying, "..."", "she released a statement
+				// saying, "..."": the clause's subject.
 				if h.who = fs.subjectOf(k, true); h.who != nil {
 					h.left, h.right = k, fs.skipForward(end)
 				}
@@ -482,6 +488,22 @@ func (fs *frameScan) attach(h *cueHit) {
 				h.left = k
 			}
 		}
+		if h.who == nil && fs.low(b) == "who" {
+			// "a letter from Jane Roe who wrote, "..."": the relative
+			// pronoun's antecedent speaks.
+			j := b - 1
+			if fs.isPunct(j, ",") {
+				j--
+			}
+			if who, left := fs.speakerBefore(j); who != nil && who.mention >= 0 && fs.sc.a.Mentions[who.mention].Type == news.Person {
+				h.who, h.left = who, left
+			} else if n0, n1 := fs.lastName(max(j-3, 0), j+1); who != nil && who.mention < 0 && n1 == j+1 && n1-n0 >= 2 {
+				// A name the recogniser does not know: its capitalised
+				// words.
+				h.who = &quoteSpeaker{span: fs.spanOf(n0, n1), mention: -1, name: fs.sc.text[fs.toks[n0].start:fs.toks[n1-1].end], of: -1}
+				h.left = n0
+			}
+		}
 		if h.who != nil && h.verb.Kind == "call" && h.who.source.Noun != "" {
 			h.who = nil // "a group called ...": a name, not a speaker
 			return
@@ -501,6 +523,21 @@ func (fs *frameScan) attach(h *cueHit) {
 	case h.verb.Bare && fs.clauseStart(j):
 		h.content = j
 	}
+}
+
+// skipNounPhraseBack returns the determiner before the lower-case words
+// of a short noun phrase that ends at token k: the "a" of "a brief
+// statement". It returns k when no such word stands there.
+func (fs *frameScan) skipNounPhraseBack(k int) int {
+	for j := k; j >= 0 && j > k-4; j-- {
+		if !fs.isWord(j) || fs.capitalised(j) || fs.isVerbLike(j) {
+			return k
+		}
+		if fs.is(j-1, qcNounMarker) {
+			return j - 1
+		}
+	}
+	return k
 }
 
 // skipModifier returns the token after the phrase at k that modifies a
@@ -645,8 +682,8 @@ func (fs *frameScan) skipAudience(k int) int {
 	}
 	switch {
 	case fs.low(k) == "her":
-		if fs.isWord(k+1) && fs.low(k+2) == "that" {
-			return k + 2 // "told her supporters that"
+		if fs.isWord(k+1) && (fs.low(k+2) == "that" || fs.quoteFollows(k+2)) {
+			return k + 2 // "told her supporters that", "told her aides, "...""
 		}
 		return k + 1
 	case fs.is(k, qcHearer):

@@ -22,9 +22,10 @@ func (fs *frameScan) quote(qi int) {
 	pre, sep := fs.preCue(qi)
 	post := fs.postCue(qi)
 	upper := startsUpper(sc.text[span.Start:span.End])
-	if post != nil && (sep == ":" || endsWithStop(sc.text[p.open+p.on:p.close]) && !fs.lastContent(max(post.right, post.end)-1)) {
+	if post != nil && (sep == ":" && !fs.quoteEndsWithComma(qi) || endsWithStop(sc.text[p.open+p.on:p.close]) && !fs.lastContent(max(post.right, post.end)-1)) {
 		// `X wrote: "A." His aide added ...`: a new sentence, unless it
-		// is only the cue (`"... the emails." Trump said.`).
+		// is only the cue (`"... the report." Roe said.`) or the
+		// quote's comma hands it to the cue (`the risk: "...," Roe said`).
 		post = nil
 	}
 	switch {
@@ -47,7 +48,7 @@ func (fs *frameScan) quote(qi int) {
 	case fs.isPunct(qi-1, ":") && fs.wholeClause(qi) && len(fs.cues) == 0 && fs.colonSpeaker(qi-1) != nil:
 		fs.emit(span, news.Direct, fs.colonSpeaker(qi-1), "", "direct:colon", fs.toks[qi].q)
 	case opens && (fs.wholeClause(qi) || fs.quoteEndsWithComma(qi)) && !sc.f.titleCase(sc.text[span.Start:span.End]):
-		if sc.continues(fs.fi) && !fs.isDash(qi+1) {
+		if sc.continues(fs.fi) && !fs.isDash(qi+1) && !fs.otherNamedAfter(qi) {
 			fs.emit(span, news.Direct, sc.last, sc.lastCue, "direct:continued", fs.toks[qi].q)
 			return
 		}
@@ -67,6 +68,33 @@ func (fs *frameScan) quote(qi int) {
 		}
 		fs.emit(span, news.Partial, nil, "", "scare", fs.toks[qi].q)
 	}
+}
+
+// otherNamedAfter reports whether a person other than the latest
+// speaker is named right after the comma that ends the quote at qi:
+// `"...," harbour pilot Ana Silva told the radio` names its own speaker
+// even when no cue was found.
+func (fs *frameScan) otherNamedAfter(qi int) bool {
+	sc := fs.sc
+	if !fs.quoteEndsWithComma(qi) || sc.last == nil || sc.last.actor == nil {
+		return false
+	}
+	for k := qi + 1; k < len(fs.toks) && k <= qi+8; k++ {
+		if fs.isQuote(k) || fs.isPunct(k, ".") && !fs.capitalised(k-1) {
+			return false
+		}
+		m := fs.toks[k].m
+		if m < 0 || sc.a.Mentions[m].Type != news.Person || sc.a.Mentions[m].Rule == "pronoun" {
+			continue
+		}
+		name := sc.a.Mentions[m].Actor.Name
+		if name == "" {
+			name = sc.a.Mentions[m].Text
+		}
+		last := sc.last.actor.Name
+		return !strings.Contains(last, lastWord(name)) && !strings.Contains(name, lastWord(last))
+	}
+	return false
 }
 
 // trimQuoteText trims white space and a trailing comma from the words
@@ -182,8 +210,8 @@ func (fs *frameScan) colonCue(qi int) *cueHit {
 
 // postCue returns the cue that follows the quote at qi: "...," she said;
 // "...," said the minister; "...," Jane Roe, a spokeswoman, said.
-// The speaker may carry words the cue's subject search left out: "Trump
-// lawyer Marc Kasowitz", "IMF chief economist Maury Obstfeld".
+// The speaker may carry words the cue's subject search left out: "Doe
+// lawyer John Roe", "IMF chief economist Jane Doe".
 func (fs *frameScan) postCue(qi int) *cueHit {
 	from := qi + 1
 	if fs.isPunct(from, ",") || fs.isPunct(from, "—") {
@@ -200,6 +228,9 @@ func (fs *frameScan) postCue(qi int) *cueHit {
 		for k := from; k < h.left && ok; k++ {
 			if fs.isPunct(k, ",") && k > from && fs.isWord(k-1) {
 				commas++
+			} else if fs.low(k) == "and" && k > from && h.who.source.Noun != "" && fs.isWord(k-1) && !fs.capitalised(k-1) {
+				// "the city's mayor and party leader said": one person
+				// with two roles.
 			} else if !fs.isWord(k) && !fs.isPunct(k, ".") && !fs.isPunct(k, "-") || fs.isVerbLike(k) && !fs.capitalised(k) && !fs.nameRun(from, h.left) {
 				ok = false
 			}
@@ -236,7 +267,7 @@ func (fs *frameScan) namedPerson(who *quoteSpeaker) bool {
 
 // nameRun reports whether tokens [i, j) are capitalised words, the full
 // stops of initials and "and" between names: "Senate Minority Leader
-// Harry M. Reid", "Jane Roe and John Doe".
+// Jane Q. Roe", "Jane Roe and John Doe".
 func (fs *frameScan) nameRun(i, j int) bool {
 	for k := i; k < j; k++ {
 		if !fs.capitalised(k) && !fs.isPunct(k, ".") && !(fs.low(k) == "and" && k > i && fs.capitalised(k-1) && fs.capitalised(k+1)) {
@@ -408,7 +439,7 @@ func (fs *frameScan) nearestCue(qi int) *cueHit {
 // or in title case, a nickname between a first and a last name.
 func (fs *frameScan) nameQuote(qi int, span news.Span) string {
 	prev := fs.low(qi - 1)
-	if fs.capitalised(qi-1) && fs.capitalised(qi+1) && fs.toks[qi-1].end < fs.toks[qi].start {
+	if fs.capitalised(qi-1) && fs.capitalised(qi+1) && fs.toks[qi-1].end < fs.toks[qi].start && fs.sc.f.nicknameLike(fs.sc.text[span.Start:span.End]) {
 		return "nickname"
 	}
 	switch {
@@ -428,6 +459,14 @@ func (fs *frameScan) nameQuote(qi int, span news.Span) string {
 		return "title"
 	}
 	return ""
+}
+
+// nicknameLike reports whether the words s can be a nickname between a
+// first and a last name: at most four words and no punctuation of a
+// clause ('Jane "The Hammer" Roe'), unlike the words a cue after them
+// reports (`Roe "has changed her mind twice," Doe said`).
+func (f *QuoteFinder) nicknameLike(s string) bool {
+	return len(strings.Fields(s)) <= 4 && !strings.ContainsAny(s, ",;:!?")
 }
 
 // titleCase reports whether s reads as a title: at most eight words,

@@ -275,9 +275,9 @@ func (sc *quoteScan) frame(fi int) {
 	// A frame whose cue reports nothing yet ("Caddell continued:")
 	// introduces the speaker of the quote that follows, unless a quote of
 	// its own may be what the cue was about.
-	if len(fs.cues) == 0 && !fs.quoteAfter(-1) {
+	if len(fs.cues) == 0 && !fs.quotedWords() {
 		// "Roe praised the plan." may introduce the quote of the next
-		// paragraph.
+		// paragraph; so may "On "Morning Desk," Roe blamed the heat."
 		if who := fs.openingSubject(); who != nil && sc.resolve(who) != nil && who.typ == news.Person {
 			sc.lead, sc.leadF = who, fi
 		}
@@ -334,17 +334,51 @@ func (fs *frameScan) openingSubject() *quoteSpeaker {
 }
 
 // leadIn reports whether the quote at qi makes up a paragraph of its own
-// right after a paragraph of one frame that opens with a person: "Roe
-// praised the plan.\n\n"It will work."".
+// right after a paragraph whose last frame opens with a person: "Roe
+// praised the plan.\n\n"It will work."", or ends the paragraph that such
+// a frame is in.
 func (sc *quoteScan) leadIn(fi int) bool {
 	if sc.lead == nil || sc.leadF != fi-1 || fi < 1 {
 		return false
 	}
 	prev, cur := sc.frames[fi-1], sc.frames[fi]
-	if cur.para != prev.para+1 || fi >= 2 && sc.frames[fi-2].para == prev.para {
+	last := fi+1 >= len(sc.frames) || sc.frames[fi+1].para != cur.para
+	if cur.para == prev.para {
+		// "On Sunday, Roe blamed the heat. "It will pass."": the quote
+		// ends the paragraph that the sentence about Roe opened.
+		return last
+	}
+	if cur.para != prev.para+1 {
 		return false
 	}
-	return fi+1 >= len(sc.frames) || sc.frames[fi+1].para != cur.para
+	return last
+}
+
+// quotedBefore reports whether the frame has reported a direct quote
+// with a speaker.
+func (fs *frameScan) quotedBefore() bool {
+	for _, q := range fs.sc.out[fs.firstOut:] {
+		if q.Kind == news.Direct && q.Speaker != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedWords reports whether the frame holds a quote that reports
+// words rather than a title, a nickname or a scare quote.
+func (fs *frameScan) quotedWords() bool {
+	for _, q := range fs.sc.out[fs.firstOut:] {
+		if q.Kind != news.Partial || q.Speaker != nil {
+			return true
+		}
+		switch q.Rule {
+		case "scare", "title", "nickname":
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // quoteAfter reports whether a quote follows token k in the frame.
@@ -421,7 +455,12 @@ func (fs *frameScan) emit(span news.Span, kind news.QuoteKind, who *quoteSpeaker
 	if actor := sc.resolve(who); actor != nil {
 		a := *actor
 		q.Speaker, q.SpeakerSpan = &a, who.span
-		sc.setLast(who, fs.fi, cue)
+		if kind == news.Direct || rule == "indirect:according" || !fs.quotedBefore() {
+			// `"...," Roe told Doe, after Doe said that ...`: the
+			// quote's speaker stays the one a next quote continues;
+			// `..., according to the Times` names the source of both.
+			sc.setLast(who, fs.fi, cue)
+		}
 	}
 	if pair >= 0 {
 		sc.pairQuote[pair] = len(sc.out)

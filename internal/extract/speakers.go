@@ -25,8 +25,8 @@ type quoteSpeaker struct {
 // clauseSubject returns the subject of the clause a participle cue at k
 // hangs from: the last mention or pronoun before it that opens a clause
 // (at the frame's start, after a comma or a conjunction) and is followed
-// by a verb-like lower-case word. "During the speech, Trump attacked
-// Clinton ..., saying ..." gives Trump.
+// by a verb-like lower-case word. "During the speech, Roe attacked
+// Doe ..., saying ..." gives Roe.
 func (fs *frameScan) clauseSubject(k int) *quoteSpeaker { return fs.subjectOf(k, false) }
 
 // subjectOf returns the subject clauseSubject does; with embedded set, the
@@ -58,14 +58,17 @@ func (fs *frameScan) subjectOf(k int, embedded bool) *quoteSpeaker {
 			for j < k && j < i+5 && fs.isWord(j) && fs.toks[j].m < 0 && !fs.isVerbLike(j) && !fs.modifierStart(j) && !strings.HasSuffix(fs.low(j), "ed") {
 				j++
 			}
-			if mj := fs.mentionAt(j); j > i && j < k && mj >= 0 && fs.sc.a.Mentions[mj].Type == news.Person && fs.sc.a.Mentions[mj].Rule != "pronoun" && !possessive(fs.low(fs.mentionEnd(j)-1)) {
+			// "himself a Doe voter": a name after "a" modifies the noun
+			// that follows it; "the Doe campaign" speaks for Doe.
+			if mj := fs.mentionAt(j); j > i && j < k && mj >= 0 && fs.sc.a.Mentions[mj].Type == news.Person && fs.sc.a.Mentions[mj].Rule != "pronoun" && !possessive(fs.low(fs.mentionEnd(j)-1)) && fs.low(j-1) != "a" && fs.low(j-1) != "an" {
 				if e := fs.mentionEnd(j); fs.isWord(e) && !fs.capitalised(e) && !fs.modifierStart(e) {
 					best = &quoteSpeaker{span: fs.spanOf(i, e), mention: mj, of: -1}
 					i = e - 1
 					continue
 				}
 			}
-			if n0, n1 := fs.lastName(i, j); n0 > i && n1 == j && n1-n0 >= 2 && fs.isWord(j) && !fs.capitalised(j) && !fs.modifierStart(j) {
+			// "Ferry captain Olsen wrote ...": one name after a role noun.
+			if n0, n1 := fs.lastName(i, j); n0 > i && n1 == j && (n1-n0 >= 2 || n0-1 > i && fs.isWord(n0-1) && !fs.capitalised(n0-1) && fs.lexAt(n0-1).isSource) && fs.isWord(j) && !fs.capitalised(j) && !fs.modifierStart(j) {
 				best = &quoteSpeaker{span: fs.spanOf(i, n1), mention: -1, name: fs.sc.text[fs.toks[n0].start:fs.toks[n1-1].end], of: -1}
 				i = n1 - 1
 				continue
@@ -100,7 +103,7 @@ func (fs *frameScan) subjectOf(k int, embedded bool) *quoteSpeaker {
 // colonSpeaker returns the speaker of a quote after the colon at token c
 // when no cue names one: the name that is all the words before it, as in
 // a transcript ("Rep. Jane Roe (R-Ohio): "..."), or the subject of the
-// clause before it ("Obama is rolling out a new message: "It's about
+// clause before it ("Roe is rolling out a new message: "It's about
 // me."").
 func (fs *frameScan) colonSpeaker(c int) *quoteSpeaker {
 	if who, i := fs.speakerBefore(c - 1); who != nil && i == 0 && who.pronoun == "" {
@@ -116,6 +119,11 @@ func (fs *frameScan) speakerAt(i, e int) *quoteSpeaker {
 		who.pronoun = fs.low(i)
 	}
 	if who.mention >= 0 && fs.sc.a.Mentions[who.mention].Type == news.Place {
+		// "Jordan told ...": a place name that is the surname of a
+		// person the article names is that person.
+		if t := fs.sc.text[who.span.Start:who.span.End]; e == i+1 && fs.sc.personBySurname(t) >= 0 {
+			return &quoteSpeaker{span: who.span, mention: -1, name: t, of: -1}
+		}
 		return nil
 	}
 	return who
@@ -302,7 +310,7 @@ func (fs *frameScan) speakerEndingAt(j int) (*quoteSpeaker, int) {
 			i--
 		}
 		who := &quoteSpeaker{span: fs.spanOf(i, j+1), mention: fs.mentionIn(i, j), source: src, name: fs.word(j), of: -1}
-		// "Clinton's team", "the ministry's statement": the possessor.
+		// "Roe's team", "the ministry's statement": the possessor.
 		if m := who.mention; m >= 0 {
 			if e := fs.sc.a.Mentions[m].Span.End; e+3 <= len(fs.sc.text) && (fs.sc.text[e:e+2] == "'s" || fs.sc.text[e:e+3] == "’s") {
 				who.of = m
@@ -457,7 +465,7 @@ func (fs *frameScan) nameAfterQuote(j int) (*quoteSpeaker, int) {
 	}
 	for k := s; k < i; k++ {
 		if !fs.nameWord(k) && !fs.isPunct(k, ".") {
-			return nil, -1 // "James B. Comey": first names the mention left out
+			return nil, -1 // "John Q. Doe": first names the mention left out
 		}
 	}
 	who.span.Start = fs.toks[s].start
@@ -538,6 +546,9 @@ func (fs *frameScan) speakerAfter(k int) (*quoteSpeaker, int) {
 			inName := e > k && fs.toks[e].m >= 0 && fs.toks[e].m == fs.toks[e-1].m
 			if e > k && !inName && (fs.isVerbLike(e) || fs.low(e) == "for" || fs.low(e) == "of") {
 				break
+			}
+			if e > k && fs.lexAt(e-1).isSource && !fs.capitalised(e) && strings.HasSuffix(fs.low(e), "ed") {
+				break // "a spokesman faxed editors": the verb after the head
 			}
 			e++
 			continue
@@ -693,6 +704,9 @@ func (fs *frameScan) nameWord(k int) bool {
 		return false
 	}
 	w := fs.low(k)
+	if (w == "a" || w == "an") && !fs.isPunct(k+1, ".") {
+		return false // the article opening a sentence, not an initial
+	}
 	return !isNameStopWord(w) && !isCalendarName(w) || fs.is(k, qcHonorific)
 }
 
