@@ -47,6 +47,9 @@ type acledNote struct {
 	geoPrec    int // ACLED geo_precision: 1 the town, 2 near it, 3 a region
 	notes      string
 	fatalities int
+	// The place ACLED codes, by name: the town and its admin1-3 (empty in
+	// exports without those columns).
+	location, admin1, admin2, admin3 string
 }
 
 // readACLED reads every CSV export under dir, keeping the first record of
@@ -118,6 +121,12 @@ func readACLEDFile(path string) ([]acledNote, error) {
 			return nil, err
 		}
 		get := func(c string) string { return strings.TrimSpace(rec[col[c]]) }
+		opt := func(c string) string {
+			if _, ok := col[c]; !ok {
+				return ""
+			}
+			return get(c)
+		}
 		date, err := time.Parse("02 January 2006", get("event_date"))
 		if err != nil {
 			return nil, fmt.Errorf("record %s: %v", get("data_id"), err)
@@ -138,6 +147,7 @@ func readACLEDFile(path string) ([]acledNote, error) {
 			eventType: get("event_type"), subType: get("sub_event_type"),
 			actor1: get("actor1"), actor2: get("actor2"), country: get("iso3"),
 			lat: lat, lon: lon, geoPrec: geoPrec, notes: get("notes"), fatalities: dead,
+			location: opt("location"), admin1: opt("admin1"), admin2: opt("admin2"), admin3: opt("admin3"),
 		})
 	}
 }
@@ -245,6 +255,11 @@ type acledOutcome struct {
 	deadSome  bool // some event has a killed count
 	deadOK    bool // the largest killed count equals the fatalities
 	deadFalse bool // ACLED counts none and an event says some were killed
+	killed    int  // the largest killed count
+	heldOut   bool // the note's data_id is odd: reported, never analysed
+	deadClass string
+	geoClass  string
+	evClass   string
 	main      *news.Event
 	article   *news.Article
 }
@@ -378,7 +393,124 @@ func acledScore(st *eventStack, g *kb.Geo, p *kb.Patterns, n acledNote) acledOut
 	o.deadSome = killed > 0
 	o.deadOK = o.deadGold && killed == n.fatalities
 	o.deadFalse = !o.deadGold && killed > 0
+	o.killed = killed
+	if id, err := strconv.Atoi(n.id); err == nil {
+		o.heldOut = id%2 == 1
+	}
+	o.deadClass = acledDeadClass(n, o)
+	o.geoClass = acledPlaceClass(n, o)
+	o.evClass = acledEventPlaceClass(o)
 	return o
+}
+
+// acledEventPlaceClass names the error class of a town-precise note whose
+// main event is not placed within acledPlaceKm: no location or a far one,
+// and whether some place mention of the note was near. It is "" when the
+// main event is placed near or the measure does not apply.
+func acledEventPlaceClass(o acledOutcome) string {
+	if !o.geoGold || !o.hasEvent || o.evNear {
+		return ""
+	}
+	near := "no mention near"
+	if o.anyNear {
+		near = "a mention near"
+	}
+	switch {
+	case o.main == nil || o.main.Location == nil:
+		return "no location, " + near
+	case !o.main.Location.HasGeo:
+		return "location not geocoded, " + near
+	}
+	return "location far, " + near
+}
+
+// acledDeadClass names the error class of a wrong killed count: none found,
+// one where ACLED counts none, too low or too high, each with the first
+// feature of the note's wording that may explain it. It is "" when the
+// count is right.
+func acledDeadClass(n acledNote, o acledOutcome) string {
+	// Features of the wording a wrong count is put down to, tried in order:
+	// words or phrases of the lower-cased note.
+	features := []struct{ class, words string }{
+		{"cumulative total", "toll|total|bringing|rose to|risen to|so far"},
+		{"range or vague", "dozens|several|scores|hundreds|many|some|a number of|few"},
+		{"at least/over", "at least|more than|over|about|around|nearly|up to"},
+		{"killing N and injuring M", "and injuring|and wounding|and injured|and wounded"},
+		{"number word", "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"},
+		{"a/an + noun", "a|an"},
+	}
+	var kind string
+	switch {
+	case o.deadGold && o.deadOK, !o.deadGold && !o.deadFalse:
+		return ""
+	case !o.deadGold:
+		kind = "counted where ACLED counts none"
+	case o.killed == 0:
+		kind = "none found"
+	case o.killed < n.fatalities:
+		kind = "too low"
+	default:
+		kind = "too high"
+	}
+	text := " " + strings.Join(strings.FieldsFunc(strings.ToLower(n.notes), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
+	}), " ") + " "
+	if o.killed > 0 && strings.Contains(text, " "+strconv.Itoa(o.killed)+" ") && n.fatalities > 0 &&
+		strings.Contains(text, " "+strconv.Itoa(n.fatalities)+" ") {
+		return kind + ": counted another number"
+	}
+	for _, f := range features {
+		for w := range strings.SplitSeq(f.words, "|") {
+			if strings.Contains(text, " "+w+" ") {
+				return kind + ": " + f.class
+			}
+		}
+	}
+	for _, r := range text {
+		if r >= '0' && r <= '9' {
+			return kind + ": digits"
+		}
+	}
+	return kind + ": other"
+}
+
+// acledPlaceClass names the error class of a note whose town-precise place
+// no place mention comes within acledPlaceKm of: the town unknown to the
+// gazetteer (and whether an admin area is named beside it), a namesake
+// resolved far away, or a town the note does not name. It is "" when some
+// mention is near or ACLED's place is a region.
+func acledPlaceClass(n acledNote, o acledOutcome) string {
+	if !o.geoGold || o.anyNear {
+		return ""
+	}
+	named := func(name string) bool {
+		return name != "" && strings.Contains(strings.ToLower(n.notes), strings.ToLower(name))
+	}
+	var geo []news.Mention
+	for _, m := range o.article.Mentions {
+		if m.Place != nil && m.Place.HasGeo {
+			geo = append(geo, m)
+		}
+	}
+	for _, m := range geo {
+		if n.location != "" && strings.EqualFold(m.Text, n.location) {
+			return "wrong namesake"
+		}
+	}
+	admin := named(n.admin1) || named(n.admin2) || named(n.admin3)
+	switch {
+	case !named(n.location) && len(geo) == 0:
+		return "town not named, no place found"
+	case !named(n.location):
+		return "town not named, another place found"
+	case admin && len(geo) == 0:
+		return "town unknown to the gazetteer, its admin area named, no place found"
+	case admin:
+		return "town unknown to the gazetteer, its admin area named and found far"
+	case len(geo) == 0:
+		return "town unknown to the gazetteer, no place found"
+	}
+	return "town unknown to the gazetteer, another place found"
 }
 
 // acledCount is a hit count over the notes a measure applies to.
@@ -414,11 +546,22 @@ type acledTotals struct {
 	deadSome, dead, deadFalse     acledCount
 	perLabel                      map[string]*acledCount
 	mainTypes                     map[string]int // label -> main type, for misses
+	classes                       map[string]int // "measure: error class" -> notes
 }
 
 func acledTally(outs []acledOutcome) acledTotals {
-	tt := acledTotals{notes: len(outs), perLabel: make(map[string]*acledCount), mainTypes: make(map[string]int)}
+	tt := acledTotals{notes: len(outs), perLabel: make(map[string]*acledCount), mainTypes: make(map[string]int),
+		classes: make(map[string]int)}
 	for _, o := range outs {
+		if o.deadClass != "" {
+			tt.classes["killed: "+o.deadClass]++
+		}
+		if o.geoClass != "" {
+			tt.classes["place: "+o.geoClass]++
+		}
+		if o.evClass != "" {
+			tt.classes["event place: "+o.evClass]++
+		}
 		tt.hasEvent.add(true, o.hasEvent)
 		tt.typeAny.add(o.mapped, o.typeOK)
 		tt.typeMain.add(o.mapped, o.mainOK)
@@ -500,11 +643,52 @@ func (tt acledTotals) log(t *testing.T) {
 	}
 }
 
-// acledVerboseLog logs, for each measure, the notes that missed it.
+// acledLogSplit logs the headline measures of the analysis split (even
+// data_id) and the held-out split (odd data_id), and the error classes of
+// the analysis split.
+func acledLogSplit(t *testing.T, outs []acledOutcome) {
+	t.Helper()
+	var even, odd []acledOutcome
+	for _, o := range outs {
+		if o.heldOut {
+			odd = append(odd, o)
+		} else {
+			even = append(even, o)
+		}
+	}
+	ev, ho := acledTally(even), acledTally(odd)
+	t.Logf("ACLED split: analysis (even data_id) %d notes, held-out (odd data_id) %d notes", ev.notes, ho.notes)
+	for _, r := range []struct {
+		name   string
+		ev, ho acledCount
+	}{
+		{"type", ev.typeAny, ho.typeAny},
+		{"some place mention within 50 km", ev.anyNear, ho.anyNear},
+		{"main event within 50 km", ev.evNear, ho.evNear},
+		{"date", ev.date, ho.date},
+		{"killed count equals fatalities", ev.dead, ho.dead},
+		{"non-fatal notes with a killed count", ev.deadFalse, ho.deadFalse},
+	} {
+		t.Logf("  %-36s analysis %-22v held-out %v", r.name, r.ev, r.ho)
+	}
+	keys := slices.Collect(maps.Keys(ev.classes))
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		t.Logf("  analysis error class %-90s %d", k, ev.classes[k])
+	}
+}
+
+// acledVerboseLog logs, for each measure, the notes of the analysis split
+// that missed it; held-out notes are never shown.
 func acledVerboseLog(t *testing.T, notes []acledNote, outs []acledOutcome) {
 	t.Helper()
 	for i, o := range outs {
 		n := notes[i]
+		if o.heldOut {
+			continue
+		}
 		var miss []string
 		if o.mapped && !o.typeOK {
 			miss = append(miss, "type")
@@ -521,12 +705,16 @@ func acledVerboseLog(t *testing.T, notes []acledNote, outs []acledOutcome) {
 		if o.deadGold && !o.deadOK || o.deadFalse {
 			miss = append(miss, "dead")
 		}
+		if o.evClass != "" {
+			miss = append(miss, "evplace")
+		}
 		if len(miss) == 0 {
 			continue
 		}
-		t.Logf("MISS %s [%s] %s/%s a1=%q a2=%q %s %s (%.3f,%.3f) dead=%d | %s",
+		t.Logf("MISS %s [%s] %s/%s a1=%q a2=%q %s %s (%.3f,%.3f) %s/%s/%s/%s dead=%d got=%d {%s|%s|%s} | %s",
 			n.id, strings.Join(miss, ","), n.eventType, n.subType, n.actor1, n.actor2, n.country,
-			n.date.Format(news.DateFormat), n.lat, n.lon, n.fatalities, n.notes)
+			n.date.Format(news.DateFormat), n.lat, n.lon, n.location, n.admin3, n.admin2, n.admin1,
+			n.fatalities, o.killed, o.deadClass, o.geoClass, o.evClass, n.notes)
 		var dates []string
 		for _, d := range o.article.Dates {
 			dates = append(dates, fmt.Sprintf("%q=%s/%s", d.Text, d.Date, d.Precision))
@@ -620,6 +808,7 @@ func TestACLED(t *testing.T) {
 
 	tt := acledTally(outs)
 	tt.log(t)
+	acledLogSplit(t, outs)
 	unknown := make(map[string]bool)
 	for _, o := range outs {
 		if !o.known {
@@ -641,6 +830,7 @@ func TestACLED(t *testing.T) {
 		{"type", tt.typeAny, acledMinType},
 		{"actor 1 country", tt.actorAny, acledMinActor},
 		{"place within 50 km", tt.anyNear, acledMinPlace},
+		{"main event within 50 km", tt.evNear, acledMinEventPlace},
 		{"place country", tt.anyCtry, acledMinCountry},
 		{"date", tt.date, acledMinDate},
 		{"fatalities", tt.dead, acledMinDead},
@@ -656,21 +846,26 @@ func TestACLED(t *testing.T) {
 }
 
 // Thresholds a little under what the pipeline reaches on every note and
-// on the default sample (type 0.816 and 0.830, actor 1 country 0.509 and
-// 0.511, place within 50 km 0.559 and 0.583, place country 0.649 and
-// 0.669, date 0.655 and 0.676, fatalities 0.475 and 0.481; killed counts
-// on non-fatal notes 0.015 and 0.011).
+// on the default sample (type 0.816 and 0.830, actor 1 country 0.610 and
+// 0.623, place within 50 km 0.571 and 0.600, main event within 50 km
+// 0.422 and 0.438, place country 0.652 and 0.673, date 0.653 and 0.673,
+// fatalities 0.610 and 0.604; killed counts on non-fatal notes 0.014 and
+// 0.010). The -short sample of about 400 notes reaches 0.393 for the main
+// event's place and 0.577 for fatalities. On the held-out notes (odd
+// data_id) of the whole set the main event's place reaches 0.420 and
+// fatalities 0.594.
 // They leave room because the sample is smaller and the recogniser,
 // resolver and coder all move them. Raise them as the stages improve.
 const (
-	acledMinEvent     = 0.90
-	acledMinType      = 0.78
-	acledMinActor     = 0.46
-	acledMinPlace     = 0.52
-	acledMinCountry   = 0.60
-	acledMinDate      = 0.62
-	acledMinDead      = 0.40
-	acledMaxDeadFalse = 0.02
+	acledMinEvent      = 0.90
+	acledMinType       = 0.78
+	acledMinActor      = 0.46
+	acledMinPlace      = 0.52
+	acledMinEventPlace = 0.38
+	acledMinCountry    = 0.60
+	acledMinDate       = 0.62
+	acledMinDead       = 0.56
+	acledMaxDeadFalse  = 0.02
 )
 
 func TestReadACLED(t *testing.T) {

@@ -28,7 +28,7 @@ func (s *evSentence) place(first, last int) *evUnit {
 			continue
 		}
 		p, pj := s.governedByPrep(u.first)
-		if pj < 0 || !(s.toks[pj].is(tLOC) || p == "of" || p == "on" && s.placeOnly(u)) {
+		if (pj < 0 || !(s.toks[pj].is(tLOC) || p == "of" || p == "on" && s.placeOnly(u))) && !s.appositive(u.first, 3) {
 			continue
 		}
 		if p == "of" {
@@ -67,7 +67,85 @@ func (s *evSentence) place(first, last int) *evUnit {
 		return nil
 	}
 	u := s.unitAt(best)
+	if !s.geocoded(u) {
+		// "in Kalo village, Tillaberi region", "in X (Y district, Z)": a
+		// place the gazetteer does not know falls back to the wider area
+		// named beside it.
+		if w := s.placeBeside(u); w != nil {
+			return w
+		}
+	}
 	return &u
+}
+
+// appositive reports whether the phrase starting at token first stands
+// in apposition to a locative phrase before it that names no place, after
+// a comma or an opening bracket: "In Jaipuria College, Kolkata", "on the
+// highway (Bongaigaon)". After a place ("in Cankaya, Ankara") the first
+// place is the event's and the wider one only stands in for it (see
+// placeBeside). depth bounds the chain of appositions followed back.
+func (s *evSentence) appositive(first, depth int) bool {
+	b := first - 1
+	if depth == 0 || b < 1 || s.toks[b].low != "," && s.toks[b].low != "(" {
+		return false
+	}
+	c := b - 1
+	if m := s.toks[c].mention; m >= 0 {
+		w := s.unitAt(c)
+		if s.isPlace(w) {
+			return false
+		}
+		if _, pj := s.governedByPrep(w.first); pj >= 0 && s.toks[pj].is(tLOC) {
+			return true
+		}
+		return s.appositive(w.first, depth-1)
+	}
+	// a phrase with no mention: "on the NH-31 (X)", "near the old bridge, X"
+	for e := c; e >= 0 && e >= c-4; e-- {
+		t := &s.toks[e]
+		if t.is(tLOC) && t.is(tPREP) || t.low == "on" {
+			return true
+		}
+		if t.is(tPUNCT) || t.is(tVERB|tREPORT) && !t.is(tNOUN) || t.mention >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// geocoded reports whether a mention unit is resolved to a place with
+// coordinates.
+func (s *evSentence) geocoded(u evUnit) bool {
+	m := s.mention(u)
+	return m.Place != nil && m.Place.HasGeo
+}
+
+// placeBeside returns the geocoded place that names the wider area of the
+// place u right after it: "X, Y province", "X (Y, Z)", "X village of Y
+// district", "X town in Y", "X in tambon Z, Y district". Only place
+// nouns, capitalised names, words the lexicon does not know, commas,
+// brackets, "of" and "in" may come between; nil when none follows.
+func (s *evSentence) placeBeside(u evUnit) *evUnit {
+	for k := u.last + 1; k < len(s.toks) && k <= u.last+8; k++ {
+		t := &s.toks[k]
+		if t.mention >= 0 {
+			w := s.unitAt(k)
+			if s.isPlace(w) && s.geocoded(w) {
+				return &w
+			}
+			return nil
+		}
+		switch {
+		case t.low == "," || t.low == "(" || t.low == "of" || t.low == "in" || t.low == "the":
+		case t.is(tPLACEN):
+		case t.is(tCAP) && !t.is(tVERB|tREPORT|evClosedClass), !t.is(tVERB | tREPORT | evClosedClass | tNOUN | tPUNCT | tNUM | tNUMW | tDATE | tTIME | tADV):
+			// a smaller unit the gazetteer does not know: "in tambon
+			// Kadunong, Sai Buri district", "X (Birbhum, West Bengal)"
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // placeAfter returns the first place named after token from in the same
@@ -108,8 +186,11 @@ func eventLocation(a *news.Article, m int) *news.Location {
 	return &news.Location{Name: mm.Text, Country: mm.Actor.Country}
 }
 
-// datelinePlace returns the resolved place of a mention inside the
-// article's dateline, or nil.
+// datelinePlace returns the place of an event whose sentence names none:
+// the resolved place of a mention inside the article's dateline, else the
+// geocoded place of the latest event coded so far, since a report goes on
+// about the place it has named until it names another ("Police dispersed
+// the march in Oujda. Four were detained."); nil when there is neither.
 func datelinePlace(a *news.Article) *news.Location {
 	for _, r := range a.Removed {
 		if r.Kind != news.RemovalDateline {
@@ -119,6 +200,13 @@ func datelinePlace(a *news.Article) *news.Location {
 			if r.Span.Contains(a.Mentions[i].Span) && a.Mentions[i].Place != nil {
 				return eventLocation(a, i)
 			}
+		}
+	}
+	for i := len(a.Events) - 1; i >= 0; i-- {
+		e := &a.Events[i]
+		if e.Location != nil && e.Location.HasGeo && !e.Negated {
+			l := *e.Location
+			return &l
 		}
 	}
 	return nil

@@ -56,7 +56,8 @@ func qtyKey(w string) string {
 // qtyKey on the noun instead).
 func qtyVerb(w string) string {
 	switch w {
-	case "killed", "killing", "kills", "kill", "slaying", "murdering":
+	case "killed", "killing", "kills", "kill", "slaying", "murdering", "murdered", "lynched", "lynching", "massacred",
+		"massacring", "lynches", "executed", "executing", "beheaded", "beheading", "slaughtered", "slaughtering":
 		return QtyKilled
 	case "injured", "injuring", "wounded", "wounding", "injures", "wounds":
 		return QtyInjured
@@ -64,6 +65,29 @@ func qtyVerb(w string) string {
 		return QtyArrested
 	}
 	return ""
+}
+
+// qtyVerbAt returns the key of the verb that ends at token k, taking
+// two-word verbs of killing into account: "shot dead two men", "gunned
+// down four officers".
+func qtyVerbAt(toks []evToken, k int) string {
+	if k > 0 {
+		switch p := toks[k-1].low; toks[k].low {
+		case "dead":
+			if p == "shot" || p == "gunned" || p == "stabbed" || p == "beaten" || p == "beat" {
+				return QtyKilled
+			}
+		case "down":
+			if p == "gunned" || p == "mowed" || p == "shot" {
+				return QtyKilled
+			}
+		case "death":
+			if p == "to" {
+				return QtyKilled // "burned to death a suspected thief"
+			}
+		}
+	}
+	return qtyVerb(toks[k].low)
 }
 
 // qtyNumberAt parses a number starting at token i: digits ("12", "1,200",
@@ -217,7 +241,19 @@ func findQuantities(toks []evToken) []evQty {
 		if including || t.is(tDATE) {
 			continue // a part of a total, or a day of the month
 		}
+		if t.low == "was" || t.low == "has" {
+			// "a local party leader (...) was shot dead", "he has been
+			// killed": a singular passive of killing counts one.
+			if at := qtyWasKilled(toks, i); at >= 0 {
+				out = addQty(out, evQty{QtyKilled, 1, at})
+			}
+			continue
+		}
 		n, j, ok := qtyNumberAt(toks, i)
+		if !ok && len(pending) > 0 && (t.low == "a" || t.low == "an" || t.low == "another") {
+			// "two soldiers and a civilian were killed"
+			n, j, ok = 1, i+1, true
+		}
 		if !ok {
 			if at := qtySingleKilled(toks, i); at >= 0 {
 				out = addQty(out, evQty{QtyKilled, 1, at})
@@ -273,7 +309,7 @@ func qtyVerbBefore(toks []evToken, i int) string {
 	if k < 0 {
 		return ""
 	}
-	if v := qtyVerb(toks[k].low); v != "" {
+	if v := qtyVerbAt(toks, k); v != "" {
 		return v
 	}
 	for j := k; j >= 0 && j >= k-3; j-- {
@@ -289,20 +325,38 @@ func qtyVerbBefore(toks []evToken, i int) string {
 // and its token, or "" and the index of an "and" that joins a further
 // number, or "" and -1.
 func qtyKeyAfter(toks []evToken, j int) (string, int) {
+	if j+1 < len(toks) && toks[j].low == "to" && toks[j+1].low == "death" && !qtySentenced(toks, j) {
+		return QtyKilled, j + 1 // "beat one to death"
+	}
+	noun := false // the counted noun, once: "one youth died"
 	for k := j; k < len(toks) && k < j+7; k++ {
 		t := &toks[k]
 		if key := qtyKey(t.low); key != "" {
 			// A noun key ("protesters") counts, unless a participle follows
 			// that says what happened to them ("demonstrators were detained").
 			if key == QtyProtesters || key == QtyDrones || key == QtyMissiles || key == QtyShells || key == QtyRockets {
-				for n := k + 1; n < len(toks) && n <= k+3; n++ {
-					if toks[n].is(tBE|tHAVE|tADV) || toks[n].low == "been" {
+				for n := k + 1; n < len(toks) && n <= k+4; n++ {
+					if toks[n].is(tBE|tHAVE|tADV) || toks[n].low == "been" || toks[n].low == "and" {
 						continue
 					}
 					if p := qtyKey(toks[n].low); p == QtyKilled || p == QtyInjured || p == QtyArrested {
 						return p, n
 					}
+					if qtyDeathAt(toks, n) {
+						return QtyKilled, n // "three protesters shot dead"
+					}
+					if toks[n].is(tVERB) && !toks[n].is(tNOUN) {
+						continue // "shot and killed"
+					}
 					break
+				}
+			}
+			if key == QtyInjured && k > j && toks[j].low == "of" {
+				// "one of the wounded later died"
+				for n := k + 1; n < len(toks) && n <= k+3; n++ {
+					if toks[n].low == "died" || toks[n].low == "succumbed" {
+						return QtyKilled, n
+					}
 				}
 			}
 			return key, k
@@ -311,14 +365,17 @@ func qtyKeyAfter(toks []evToken, j int) (string, int) {
 			return QtyKilled, k // "two were shot dead", "one was beaten to death"
 		}
 		switch {
-		case t.low == "and" && k+1 < len(toks) && qtyNumberStart(toks, k+1):
+		case t.low == "and" && k+1 < len(toks) && (qtyNumberStart(toks, k+1) || toks[k+1].low == "a" || toks[k+1].low == "an" || toks[k+1].low == "another"):
 			return "", k
 		case t.low == "left" || t.low == "leaving":
 			continue
 		case t.is(tBE | tHAVE | tADV | tDET | tPERSONN | tMENTION | tCAP):
 			continue
-		case t.low == "of" || t.low == "them" || t.low == "more" || t.low == "other" || t.low == "others" || t.low == "people":
+		case t.low == "of" || t.low == "them" || t.low == "more" || t.low == "other" || t.low == "others" || t.low == "people" ||
+			t.low == "whom" || t.low == "those":
 			continue
+		case t.is(tNOUN) && !t.is(tVERB|tREPORT|evClosedClass) && !noun && k == j:
+			noun = true
 		case t.is(evClosedClass | tREPORT | tVERB | tNOUN | tNUM | tNUMW):
 			return "", -1
 		}
@@ -335,7 +392,7 @@ func qtySingleKilled(toks []evToken, i int) int {
 	if t := toks[i].low; t != "a" && t != "an" {
 		return -1
 	}
-	if i > 0 && qtyVerb(toks[i-1].low) == QtyKilled {
+	if i > 0 && qtyVerbAt(toks, i-1) == QtyKilled {
 		for k := i + 1; k < len(toks) && k <= i+4; k++ {
 			if qtyNumberStart(toks, k) || qtyCollective(toks[k].low) {
 				return -1
@@ -357,15 +414,21 @@ func qtySingleKilled(toks []evToken, i int) int {
 			}
 			return k
 		case t.low == "was":
-			for n := k + 1; n < len(toks) && n <= k+3; n++ {
+			// "was shot dead", "was found dead", "was shot and killed"
+			if qtyBackground(toks, k) {
+				return -1
+			}
+			for n := k + 1; n < len(toks) && n <= k+4; n++ {
 				if qtyDeathAt(toks, n) {
 					return n
 				}
-				if !toks[n].is(tADV) && toks[n].low != "found" {
+				if !toks[n].is(tADV|tVERB|tDATE|tTIME) && toks[n].low != "found" && toks[n].low != "and" && toks[n].low != "on" {
 					return -1
 				}
 			}
 			return -1
+		case t.low == "to" && k+1 < len(toks) && toks[k+1].low == "death" && k > i+1:
+			return k + 1 // "beat a suspected thief to death"
 		case t.is(tBE | tHAVE | tREPORT):
 			return -1
 		case t.is(tVERB) && !t.is(tNOUN) && k > i+1:
@@ -373,6 +436,71 @@ func qtySingleKilled(toks []evToken, i int) int {
 		}
 	}
 	return -1
+}
+
+// qtyWasKilled returns the token of killing in a singular passive that
+// starts at the auxiliary i: "was killed", "was shot dead", "has been
+// beaten to death", "was on Monday fatally shot", "was found dead". It
+// returns -1 when none follows, the clause is negated ("was not
+// killed", "was nearly killed"), or it tells the background of the event
+// in a relative or temporal clause ("relatives of a man who was killed
+// protested", "rioted after a vendor was beaten to death"): such a death
+// is another event, reported elsewhere with its own count.
+func qtyWasKilled(toks []evToken, i int) int {
+	if qtyBackground(toks, i) {
+		return -1
+	}
+	k := i + 1
+	if toks[i].low == "has" {
+		if k >= len(toks) || toks[k].low != "been" {
+			return -1
+		}
+		k++
+	}
+	for n := k; n < len(toks) && n <= k+4; n++ {
+		switch toks[n].low {
+		case "not", "never", "nearly", "almost":
+			return -1
+		case "fatally":
+			return n // "was fatally shot"
+		}
+		if qtyDeathAt(toks, n) {
+			if n+1 < len(toks) && toks[n+1].low == "off" {
+				return -1 // "was killed off"
+			}
+			return n
+		}
+		if !toks[n].is(tADV|tVERB|tDATE|tTIME) && toks[n].low != "found" && toks[n].low != "and" && toks[n].low != "on" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// qtyBackground reports whether the auxiliary at i stands in a relative
+// or temporal clause, looking back to the last comma: "a man who was
+// killed", "after a vendor was beaten to death", "whether he was killed".
+func qtyBackground(toks []evToken, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-8; b-- {
+		switch toks[b].low {
+		case ",", ";", ":":
+			return false
+		case "who", "whom", "whose", "where", "after", "following", "whether", "if", "since", "before", "until":
+			return true
+		}
+	}
+	return false
+}
+
+// qtySentenced reports whether a verb of sentencing comes shortly before
+// token j: "sentenced two to death" counts a verdict, not the dead.
+func qtySentenced(toks []evToken, j int) bool {
+	for b := j - 1; b >= 0 && b >= j-4; b-- {
+		if toks[b].low == "sentenced" || toks[b].low == "condemned" {
+			return true
+		}
+	}
+	return false
 }
 
 // qtyWoundsAfter reports whether a word for wounds follows soon after k:
