@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"chronicle/internal/kb"
 	"chronicle/internal/news"
@@ -25,7 +26,7 @@ func (p *mentionPiece) titled(i int) int {
 		first++
 	}
 	titleCap := p.capitalised(first)
-	if nEnd, known := p.nameAt(tEnd); nEnd > tEnd && (titleCap || known != nil || tEnd-first > 1) {
+	if nEnd, known := p.nameAt(tEnd); nEnd > tEnd && (titleCap || known != nil || tEnd-first > 1 || p.givenName(tEnd, nEnd)) {
 		actor.Name = p.words(tEnd, nEnd)
 		if p.fold(nEnd) == "of" {
 			// "King Hassan of Morocco"
@@ -185,7 +186,7 @@ func (p *mentionPiece) capitalRun(k, limit int, person bool) int {
 	j := k
 	n := 0
 	for j < len(p.toks) && n < limit && !p.used[j] {
-		if j > k && !p.joined(j) {
+		if j > k && !p.joined(j) && !p.afterInitial(j) {
 			break
 		}
 		switch p.kind(j) {
@@ -207,6 +208,16 @@ func (p *mentionPiece) capitalRun(k, limit int, person bool) int {
 		}
 	}
 	return j
+}
+
+// afterInitial reports whether token j follows a middle initial: "Harry
+// M. Reid", "John F. Kennedy".
+func (p *mentionPiece) afterInitial(j int) bool {
+	if j <= 0 || j >= len(p.toks) || strings.TrimSpace(p.gap(j)) != "." {
+		return false
+	}
+	t := p.toks[j-1]
+	return p.capitalised(j-1) && utf8.RuneCountInString(p.text[t.start:t.end]) == 1
 }
 
 // appositionName finds ", Name" after a role phrase ending at token k:
@@ -349,12 +360,114 @@ func (p *mentionPiece) unknown(i int) int {
 			p.emit(start, end, news.Person, "cue:apposition", role)
 			return end
 		}
-		if p.r.lex.is(p.fold(end), classSaid) && p.joined(end) {
-			p.emit(start, end, news.Person, "cue:speech", news.Actor{Name: p.words(start, end)})
+		if p.r.lex.is(p.fold(end), classSaid) && p.joined(end) || p.accordingTo(start) {
+			a := p.roleBefore(start, end)
+			a.Name = p.words(start, end)
+			p.emit(start, end, news.Person, "cue:speech", a)
+			return end
+		}
+		if p.givenName(start, end) {
+			a := p.roleBefore(start, end)
+			a.Name = p.words(start, end)
+			p.emit(start, end, news.Person, "cue:given", a)
 			return end
 		}
 	}
 	return i
+}
+
+// givenName reports whether the capitalised words [i, j) read as a
+// personal name by a common given name: first ("Martin Quell"), or second
+// in a longer name ("Aftab Ahmad Khan Sherpao").
+func (p *mentionPiece) givenName(i, j int) bool {
+	if j-i < 2 || j-i > 4 {
+		return false
+	}
+	if p.r.actors.GivenName(p.fold(i)) {
+		return j-i <= 3 && p.plainName(i+1, j)
+	}
+	return j-i >= 3 && p.r.actors.GivenName(p.fold(i+1)) && p.plainName(i, i+1) && p.plainName(i+2, j)
+}
+
+// roleBefore reads the role phrase that a name between commas stands in
+// apposition to: "a member of the Syrian parliament, Jane Roe, said". It
+// returns the role's country, or no actor.
+func (p *mentionPiece) roleBefore(i, j int) news.Actor {
+	if strings.TrimSpace(p.gap(i)) != "," || j < len(p.toks) && strings.TrimSpace(p.gap(j)) != "," {
+		return news.Actor{}
+	}
+	from := i - 1
+	for from > 0 && from > i-8 && !strings.ContainsAny(p.gap(from), ",.;:()") {
+		from--
+	}
+	role := false
+	for k := from; k < i; k++ {
+		if p.r.lex.is(p.fold(k), classRole) || p.has(k, kb.NameTitle) {
+			role = true
+		}
+	}
+	if !role {
+		return news.Actor{}
+	}
+	var a news.Actor
+	p.roleContext(from, i, &a)
+	return a
+}
+
+// accordingTo reports whether "according to" precedes token k.
+func (p *mentionPiece) accordingTo(k int) bool {
+	return p.fold(k-1) == "to" && p.fold(k-2) == "according"
+}
+
+// plainName reports whether tokens [i, j) may be the rest of a personal
+// name after a given name: no word of the knowledge base other than a
+// person or a place ("Jane Washington"), nor a word of the mention lists.
+func (p *mentionPiece) plainName(i, j int) bool {
+	for k := i; k < j; k++ {
+		switch p.kind(k) {
+		case "", kb.NamePerson, kb.NamePlace:
+		default:
+			return false
+		}
+		if p.r.lex.is(p.fold(k), classStop|classCalendar|classSaid|classRole|classGroup) {
+			return false
+		}
+	}
+	return true
+}
+
+// station finds a broadcaster named by a channel number: "Channel 4",
+// "Fox 35", "WFTV 9": a broadcasting word or a call sign (three or four
+// capitals starting with K or W) before a number of one or two digits.
+func (p *mentionPiece) station(i int) int {
+	if p.used[i] || !p.capitalised(i) || i+1 >= len(p.toks) || !p.joined(i+1) {
+		return i
+	}
+	n := p.fold(i + 1)
+	if len(n) > 2 || !isDigits(n) {
+		return i
+	}
+	f := p.fold(i)
+	call := p.toks[i].shape == shapeUpper && (len(f) == 3 || len(f) == 4) && (f[0] == 'k' || f[0] == 'w') && p.kind(i) == ""
+	if !call && !p.r.lex.is(f, classStation) {
+		return i
+	}
+	// "Sept. 11", "Channel 4's report": a number after a month is a day.
+	if p.r.lex.is(f, classCalendar) {
+		return i
+	}
+	p.emit(i, i+2, news.Org, "cue:station", news.Actor{Name: p.words(i, i+2), Sector: news.SectorMedia})
+	return i + 2
+}
+
+// isDigits reports whether w is made of ASCII digits only.
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // hasPlaceWord reports whether tokens [i, j) hold a word of geography,

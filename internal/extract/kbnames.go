@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"chronicle/internal/kb"
 	"chronicle/internal/news"
 )
@@ -187,6 +189,17 @@ func (p *mentionPiece) known(i int) int {
 	j := p.end(i)
 	switch k {
 	case kb.NamePerson:
+		if j == i+1 && p.otherBearer(i, e) {
+			// "Megan Fox", or "Zimmerman" after "George Zimmerman": left
+			// to the cue rules and to the later names of the article.
+			return i
+		}
+		if j == i+1 && !p.namedBefore(e) {
+			// A surname alone, with neither the full name nor a title
+			// before it: a person, but which one is the resolver's call.
+			p.emit(i, j, news.Person, "kb:surname", news.Actor{Name: p.words(i, j)})
+			return j
+		}
 		p.emit(i, j, news.Person, e.kbRule, news.Actor{Name: p.words(i, j), Entity: e.entity})
 	case kb.NameOrg:
 		a := news.Actor{Name: p.words(i, j), Entity: e.entity, Country: e.country, Sector: e.sector}
@@ -233,11 +246,36 @@ func (p *mentionPiece) known(i int) int {
 	return j
 }
 
+// otherBearer reports whether the one-word person name at token i, a
+// surname alone, belongs to someone other than the known person e: a
+// capitalised first name the knowledge base does not pair with it comes
+// right before it ("Megan Fox"), or the article named earlier a different
+// person with that surname ("George Zimmerman ... Zimmerman").
+func (p *mentionPiece) otherBearer(i int, e *nameEntry) bool {
+	if i > 0 && p.joined(i) && p.capitalised(i-1) && !p.used[i-1] && !p.hitCovers(i-1) &&
+		!p.r.lex.is(p.fold(i-1), classStop|classCalendar) {
+		return true
+	}
+	f := p.fold(i)
+	for _, m := range *p.out {
+		if m.Type != news.Person || m.Actor.Name == "" || m.Actor.Entity == e.entity {
+			continue
+		}
+		n := m.Actor.Name
+		if k := strings.LastIndexAny(n, " -"); k > 0 && kb.Fold(n[k+1:]) == f {
+			return true
+		}
+	}
+	return false
+}
+
 // inNameRun reports whether token i sits next to other capitalised
 // words that no name of the knowledge base explains.
 func (p *mentionPiece) inNameRun(i int) bool {
 	before := i > 0 && p.joined(i) && p.capitalised(i-1) && !p.used[i-1] && !p.r.lex.is(p.fold(i-1), classStop) && !p.hitCovers(i-1)
-	after := i+1 < len(p.toks) && p.joined(i+1) && p.capitalised(i+1) && p.at[i+1] < 0 && !p.r.lex.is(p.fold(i+1), classStop)
+	// A surname of the knowledge base after it counts: "Jenna Obama".
+	after := i+1 < len(p.toks) && p.joined(i+1) && p.capitalised(i+1) && !p.r.lex.is(p.fold(i+1), classStop) &&
+		(p.at[i+1] < 0 || p.kind(i+1) == kb.NamePerson && p.end(i+1) == i+2)
 	return before || after
 }
 
@@ -274,4 +312,15 @@ func (p *mentionPiece) institution(i int) int {
 	// "police in Kabul", "rebels in Darfur": the place gives the country.
 	p.emit(i, j, mentionType(in), "kb:institution", actor)
 	return j
+}
+
+// namedBefore reports whether the article mentioned the known person e
+// earlier: by full name, or by a title and name.
+func (p *mentionPiece) namedBefore(e *nameEntry) bool {
+	for _, m := range *p.out {
+		if m.Actor.Entity == e.entity {
+			return true
+		}
+	}
+	return false
 }

@@ -25,6 +25,8 @@ const kindInstitution kb.NameKind = "institution"
 //
 //	kb:<kind>               a knowledge-base name: kb:person, kb:org, kb:country,
 //	                        kb:demonym, kb:metonym, kb:capital, kb:subdivision, kb:place
+//	kb:surname              a known person's surname alone, with no full name or title
+//	                        before it: "Fox"; which person is left to the resolver
 //	kb:<kind>+institution   a country, nationality, place, organisation or leader
 //	                        with an institution: "Israel's military", "Kyiv police",
 //	                        "Hamas fighters", "the Trump administration"
@@ -32,8 +34,11 @@ const kindInstitution kb.NameKind = "institution"
 //	kb:title                a person known by a role alone: "an official"
 //	cue:title               an unknown name after a title: "Gen. Thierry Example"
 //	cue:apposition          an unknown name next to a role: "Jane Roe, a senior fellow"
-//	cue:speech              an unknown name before a speech verb: "Jane Roe said"
+//	cue:speech              an unknown name before a speech verb or after
+//	                        "according to": "Jane Roe said"
 //	cue:org, cue:place      capitalised words with an organisation or place word
+//	cue:given               an unknown name after a common given name: "Martin Quell"
+//	cue:station             a broadcaster and its channel number: "Fox 35"
 //	cue:acronym             "(APEC)" after an organisation's name
 //	cue:surname, cue:name   a person named earlier, again: "Pérez", "Juan Pérez"
 //	role-noun               "the minister", "the US president", "the group"
@@ -207,7 +212,7 @@ func (p *mentionPiece) run() {
 	for h, ht := range p.hits {
 		p.at[ht.first] = h
 	}
-	rules := [...]func(int) int{p.composite, p.titled, p.pronoun, p.known, p.institution, p.unknown}
+	rules := [...]func(int) int{p.station, p.composite, p.titled, p.pronoun, p.known, p.institution, p.unknown}
 	for i := 0; i < len(p.toks); {
 		next := i
 		for _, rule := range rules {

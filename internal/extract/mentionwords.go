@@ -33,6 +33,7 @@ const (
 	classModifier                           // adjective before a title
 	classRole                               // role noun in an apposition
 	classSector                             // organisation word with a sector
+	classStation                            // broadcaster before a channel number
 )
 
 // mentionClassOf returns the list a kind of mentions.rules names, or 0.
@@ -60,6 +61,8 @@ func mentionClassOf(kind string) mentionClass {
 		return classModifier
 	case "role":
 		return classRole
+	case "station":
+		return classStation
 	}
 	return 0
 }

@@ -38,6 +38,7 @@ type Actors struct {
 	byName     map[string][]int // full names and listed aliases
 	bySurname  map[string][]int // last words of names, used when no full name matches
 	offices    map[string][]actorRoleRef
+	given      map[string]bool // folded common given names
 }
 
 // SectorInfo describes one PLOVER sector code.
@@ -416,6 +417,7 @@ func parseActors(fsys fs.FS, dir string) (*Actors, error) {
 		byName:     map[string][]int{},
 		bySurname:  map[string][]int{},
 		offices:    map[string][]actorRoleRef{},
+		given:      map[string]bool{},
 	}
 	steps := []struct {
 		file  string
@@ -432,6 +434,13 @@ func parseActors(fsys fs.FS, dir string) (*Actors, error) {
 			return nil, err
 		}
 	}
+	// The given names are optional: without them no name is known by
+	// its given name alone.
+	if given := path.Join(dir, "given_names.txt"); fileExists(fsys, given) {
+		if err := readActorTSV(fsys, given, 1, a.addGivenNames); err != nil {
+			return nil, err
+		}
+	}
 	files, err := fs.Glob(fsys, path.Join(dir, "people", "*.tsv"))
 	if err != nil {
 		return nil, fmt.Errorf("list people files: %v", err)
@@ -444,6 +453,24 @@ func parseActors(fsys fs.FS, dir string) (*Actors, error) {
 	a.finishPeople()
 	return a, nil
 }
+
+// fileExists reports whether name is a file of fsys.
+func fileExists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}
+
+// addGivenNames reads a line of given_names.txt: names separated by spaces.
+func (a *Actors) addGivenNames(file string, line int, f []string) error {
+	for _, w := range strings.Fields(f[0]) {
+		a.given[Fold(w)] = true
+	}
+	return nil
+}
+
+// GivenName reports whether the folded word w is a common given name
+// ("james", "mohammed", "olga").
+func (a *Actors) GivenName(w string) bool { return a.given[w] }
 
 // readActorTSV calls parse for every data line of a tab-separated file,
 // padding missing trailing columns with empty strings.
