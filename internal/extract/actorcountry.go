@@ -2,8 +2,8 @@ package extract
 
 import "chronicle/internal/news"
 
-// domestic gives the actors of one side that have no country the country
-// of the state authority on the other side: a government, police force,
+// domestic gives the non-state actors of one side that have no country
+// the country of the state authority on the other side: a government, police force,
 // court or legislature acts on, and is addressed by, groups of its own
 // country ("police dispersed demonstrators", "the government accepted
 // demands from rebels", "teachers called off their strike after talks
@@ -24,7 +24,28 @@ func (s *evSentence) domestic(side []news.Actor, units []evUnit, other []news.Ac
 	if country == "" {
 		return
 	}
-	s.local(side, units, country)
+	// Only a non-state group faces its own authority: "Western
+	// governments accused X" are not X's.
+	nonState := make([]news.Actor, len(side))
+	copy(nonState, side)
+	for i := range nonState {
+		if stateSector(nonState[i].Sector) {
+			nonState[i].Role = "" // local leaves actors without a role alone
+		}
+	}
+	s.local(nonState, units, country)
+	for i := range side {
+		side[i].Country = nonState[i].Country
+	}
+}
+
+// stateSector reports whether a sector is an arm of a state.
+func stateSector(sec news.Sector) bool {
+	switch sec {
+	case news.SectorGovernment, news.SectorPolice, news.SectorJudiciary, news.SectorLegislator, news.SectorMilitary, news.SectorSpy:
+		return true
+	}
+	return false
 }
 
 // local gives the actors of one side that are unnamed groups with no

@@ -96,6 +96,18 @@ import (
 //     no recipient, "the blockade of X" aims at X, a resignation has no
 //     recipient, and a generic object ("troops") gives way to a named one
 //     only before an adjunct ("after", "following", "as").
+//   - Weapons are the means, never the recipient ("launched 40 drones at
+//     X" aims at X); an attack noun's nationality is the attacker ("were
+//     killed in Israeli strikes"); a description before a name is the
+//     name ("the paramilitary X", "the Iran-backed X"); the addressee of
+//     "told" is no actor of what was told.
+//   - No actor is its own recipient. Coordinated subjects of a meeting or
+//     agreement act on each other ("X and Y held talks" is X towards Y),
+//     and a plural role noun with no name ("the two leaders", "the
+//     ministers") means the parties of the article's latest meeting or
+//     agreement in the three sentences before.
+//   - A sentence-initial imperative ("Welcome to our coverage") and a
+//     thing that "does not meet the demands" code nothing.
 //   - Counts of killed, injured, arrested, protesters and of drones,
 //     missiles, shells and rockets go to the nearest event of a fitting
 //     type; vague amounts count as their lower bound ("dozens" 24).
@@ -327,7 +339,7 @@ func (c *Coder) code(s *evSentence, sent news.Sentence, dates []int, pool []evTr
 			prev = tr
 		}
 	}
-	evs = mergeEvents(evs)
+	evs = s.mergeEvents(evs)
 	for _, q := range qs {
 		attachQty(evs, q)
 	}
@@ -474,6 +486,9 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 	vg := tr.first
 	if !tr.nominal {
 		vg = s.verbGroupStart(tr.first)
+		if s.imperative(vg, tr.head) {
+			return false
+		}
 	}
 	negated, modality := s.clauseMods(vg, tr.head, tr.nominal)
 	tr.sub = !tr.nominal && s.subordinate(vg) || tr.nominal && s.finiteBefore(tr.first-3, tr.first) && s.subordinate(tr.first)
@@ -529,11 +544,44 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 		}
 	}
 	ev.Type, ev.Mode, ev.CAMEO = c.retype(s, tr, modality)
+	if !tr.nominal && s.groupAnaphor(vg, src) {
+		// "X spoke with Y ... The two leaders agreed": a plural role
+		// noun with no name of its own means the parties of the
+		// article's previous event.
+		if ps := previousParties(a, sent.Index); ps != nil {
+			ev.Sources, tr.src = ps, []evUnit{}
+		}
+	}
+	if !tr.nominal && !passive && len(ev.Sources) == 0 && decision(ev.Type) && s.thingSubject(vg) {
+		// "The proposal does not meet the demands": a thing meets or
+		// fails a standard; only an actor concedes or agrees.
+		return false
+	}
+	if len(ev.Targets) == 0 && len(ev.Sources) > 1 && !tr.nominal && symmetric(ev.Type) {
+		// "X and Y held talks", "X and Y agreed to ...": each party
+		// acts on the other, coded as the first towards the rest.
+		ev.Targets, ev.Sources = ev.Sources[1:], ev.Sources[:1]
+		if len(tr.src) > 1 {
+			tr.tgt, tr.src = tr.src[1:], tr.src[:1]
+		}
+	}
+	ev.Targets, tr.tgt = s.dropSelf(ev.Sources, ev.Targets, tr.src, tr.tgt)
 	if s.ownCountry(ev, tr) {
 		// "promised to democratize Serbia", "completed their withdrawal
 		// from the town of X": a pledge, demand or retreat in the
 		// actor's own country aims at nobody else.
 		ev.Targets, tr.tgt, tr.weakTarget = nil, nil, false
+	}
+	if ev.Type == news.Assault && len(ev.Sources) == 0 {
+		// "were killed in Israeli strikes", "died in a Russian drone
+		// attack": the nationality of the means is the attacker.
+		if u, ok := s.attackNationality(tr.last + 1); ok {
+			act := s.actor(u)
+			if act.Sector == "" {
+				act.Sector = news.SectorMilitary
+			}
+			ev.Sources, tr.src = []news.Actor{act}, []evUnit{u}
+		}
 	}
 	if ev.Type == news.Assault && len(ev.Sources) == 0 && !negated && ev.Location != nil && ev.Location.Country != "" {
 		// "a roadside bomb near X killed three": PLOVER codes the unnamed
@@ -577,6 +625,201 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 	ev.ID = eventID(a.ID, sent.Index, ev.Trigger.Start)
 	tr.ev = ev
 	return true
+}
+
+// imperative reports whether the verb group starting at vg with head h
+// opens the sentence in the base form, an address to the reader
+// ("Welcome to our live coverage", "Follow our updates"): no act of
+// anyone. A headline verb takes the third person ("Zelenskiy meets
+// Starmer") and has its subject before it.
+func (s *evSentence) imperative(vg, h int) bool {
+	if vg != 0 || h != 0 {
+		return false
+	}
+	t := &s.toks[h]
+	return !t.is(tPAST|tING) && !strings.HasSuffix(t.low, "s")
+}
+
+// attackNationality finds, in the clause after token from, a phrase
+// "in|by|from [a] NATIONALITY [modifier] NOUN" whose noun is an attack or
+// a weapon ("in Israeli strikes", "by a Russian drone attack") and
+// returns the nationality's unit.
+func (s *evSentence) attackNationality(from int) (evUnit, bool) {
+	for k := from; k < len(s.toks) && k < from+4; k++ {
+		t := &s.toks[k]
+		if s.scopeBreak(k) || t.low == "," {
+			break
+		}
+		if t.low != "in" && t.low != "by" && t.low != "from" {
+			continue
+		}
+		j := k + 1
+		for j < len(s.toks) && s.toks[j].is(tDET|tNUM|tNUMW) {
+			j++
+		}
+		if j >= len(s.toks) || s.toks[j].mention < 0 {
+			return evUnit{}, false
+		}
+		u := s.unitAt(j)
+		if !s.nationality(u) {
+			return evUnit{}, false
+		}
+		for n := u.last + 1; n < len(s.toks) && n <= u.last+3; n++ {
+			if s.toks[n].is(tNOUN | tWEAPON) {
+				return u, true
+			}
+			if s.toks[n].mention >= 0 || s.toks[n].is(evClosedClass) {
+				break
+			}
+		}
+		return evUnit{}, false
+	}
+	return evUnit{}, false
+}
+
+// groupAnaphor reports whether the subject of the verb group at vg is a
+// plural role noun with no name of its own: a mention such as "the
+// ministers" that resolves to no entity, or, with no mention, a phrase
+// "the two leaders", "both sides" right before the verb.
+func (s *evSentence) groupAnaphor(vg int, src []evUnit) bool {
+	if len(src) == 1 {
+		u := src[0]
+		m := s.mention(u)
+		if m.Rule != "role-noun" || m.Ref >= 0 || s.actor(u).Entity != "" || u.last+1 < len(s.toks) && s.toks[u.last+1].low == "of" {
+			return false
+		}
+		w := s.toks[u.last].low
+		return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !s.toks[u.last].is(tCAP)
+	}
+	if len(src) > 0 || vg < 2 {
+		return false
+	}
+	switch s.toks[vg-2].low {
+	case "two", "both", "three":
+	default:
+		return false
+	}
+	w := s.toks[vg-1].low
+	return len(w) > 3 && strings.HasSuffix(w, "s") && s.toks[vg-1].mention < 0 && !s.toks[vg-1].is(evClosedClass|tCAP)
+}
+
+// previousParties returns the parties of the latest meeting, agreement
+// or joint act coded before sentence index sent, within three sentences,
+// that has two or more: its coordinated sources, else its sources and
+// targets; or nil.
+func previousParties(a *news.Article, sent int) []news.Actor {
+	for i := len(a.Events) - 1; i >= 0; i-- {
+		e := &a.Events[i]
+		if e.Sentence >= sent {
+			continue
+		}
+		if e.Sentence < sent-3 {
+			return nil
+		}
+		if e.Negated || !symmetric(e.Type) && e.Type != news.Cooperate {
+			continue
+		}
+		if len(e.Sources) > 1 {
+			return slices.Clone(e.Sources) // "X and Y agreed to ... The two leaders"
+		}
+		if len(e.Sources)+len(e.Targets) >= 2 {
+			ps := make([]news.Actor, 0, len(e.Sources)+len(e.Targets))
+			ps = append(ps, e.Sources...)
+			return append(ps, e.Targets...)
+		}
+	}
+	return nil
+}
+
+// decision reports whether acts of type t are decisions only an actor
+// takes: agreeing, conceding, rejecting, supporting.
+func decision(t news.EventType) bool {
+	switch t {
+	case news.Agree, news.Concede, news.Reject, news.Support:
+		return true
+	}
+	return false
+}
+
+// thingSubject reports whether the clause before the verb group at vg
+// opens with a definite noun phrase that names no actor: "The proposal",
+// "The new offer", not "The ministers" (a mention) or "Gunmen" (a word
+// for people).
+func (s *evSentence) thingSubject(vg int) bool {
+	if vg < 2 || vg > 3 || !s.toks[0].is(tDET) {
+		return false
+	}
+	for k := 1; k < vg; k++ {
+		t := &s.toks[k]
+		if t.mention >= 0 || t.is(evClosedClass|tPERSONN|tROLE|tCAP|tNUM|tNUMW|tPRON|tDATE|tTIME) {
+			return false
+		}
+	}
+	return true
+}
+
+// symmetric reports whether acts of type t are mutual, so that
+// coordinated subjects act on each other.
+func symmetric(t news.EventType) bool {
+	return t == news.Consult || t == news.Agree
+}
+
+// dropSelf removes from targets, and from their units, every actor that
+// is also a source: an actor does not act on itself ("talks between X and
+// Y" coded next to "X's programme" names X once). A nationality on either
+// side ("Serbian extremists", "Syrian Kurds") stands for a group of the
+// country, not the state, and is kept.
+func (s *evSentence) dropSelf(sources, targets []news.Actor, srcUnits, units []evUnit) ([]news.Actor, []evUnit) {
+	if len(sources) == 0 || len(targets) == 0 || slices.ContainsFunc(srcUnits, s.nationality) {
+		return targets, units
+	}
+	keptA, keptU := targets[:0:0], units[:0:0]
+	for i, t := range targets {
+		if slices.ContainsFunc(sources, func(a news.Actor) bool { return sameActor(a, t) }) && (i >= len(units) || !s.nationality(units[i])) {
+			continue
+		}
+		keptA = append(keptA, t)
+		if i < len(units) {
+			keptU = append(keptU, units[i])
+		}
+	}
+	if len(keptA) == 0 {
+		return nil, nil
+	}
+	return keptA, keptU
+}
+
+// nationality reports whether a country mention is a nationality
+// adjective of a noun after it ("Serbian extremists"), not the country's
+// name.
+func (s *evSentence) nationality(u evUnit) bool {
+	m := s.mention(u)
+	w := s.toks[u.last].low
+	if m.Type != news.Country || !looksDemonym(w) {
+		return false
+	}
+	if strings.EqualFold(m.Text, eventActor(s.a, u.m).Name) && !strings.HasSuffix(w, "ian") && !strings.HasSuffix(w, "ese") && !strings.HasSuffix(w, "ish") && !strings.HasSuffix(w, "ean") {
+		return false // "Iran", "Sudan": a name that only ends like a nationality
+	}
+	k := u.last + 1
+	if k >= len(s.toks) || s.toks[k].mention >= 0 {
+		return false
+	}
+	n := &s.toks[k]
+	return !n.is(evClosedClass|tNUM|tREPORT) && (!n.is(tVERB) || n.is(tNOUN|tWEAPON))
+}
+
+// sameActor reports whether two actors are one: the same knowledge base
+// entity in the same sector ("Croatia" and "Croatian extremists" share a
+// country, not an actor), or, without one, the same name and country. A
+// generic body takes its country's entity ("the state government" of a
+// province and the national one), so bodies must share the name too.
+func sameActor(a, b news.Actor) bool {
+	if a.Entity != "" || b.Entity != "" {
+		named := strings.EqualFold(a.Name, b.Name) || strings.HasPrefix(a.Entity, "country:") || strings.HasPrefix(a.Entity, "person:")
+		return a.Entity == b.Entity && a.Sector == b.Sector && named
+	}
+	return a.Name != "" && strings.EqualFold(a.Name, b.Name) && a.Country == b.Country
 }
 
 // placeIsTarget reports whether an event of type t may take the place its
@@ -664,7 +907,7 @@ func (s *evSentence) continues(tr *evTrigger) bool {
 
 // mergeEvents joins events of one type in a sentence whose actors agree into
 // the first of them, keeping a verbal trigger over a noun.
-func mergeEvents(evs []*evTrigger) []*evTrigger {
+func (s *evSentence) mergeEvents(evs []*evTrigger) []*evTrigger {
 	var out []*evTrigger
 	for _, e := range evs {
 		joined := false
@@ -690,6 +933,11 @@ func mergeEvents(evs []*evTrigger) []*evTrigger {
 			}
 			if o.ev.Location == nil {
 				o.ev.Location = e.ev.Location
+			}
+			o.ev.Targets, o.tgt = s.dropSelf(o.ev.Sources, o.ev.Targets, o.src, o.tgt)
+			o.ev.Target = news.Actor{}
+			if len(o.ev.Targets) > 0 {
+				o.ev.Target = o.ev.Targets[0]
 			}
 			joined = true
 			break

@@ -116,7 +116,7 @@ func TestEvents(t *testing.T) {
 		want []string // summaries of the events, in order
 	}{
 		{"active verb", "{Rebels|ORG|SDN|REB} shelled {Juba|PLACE|SDN} on Sunday.", []string{"ASSAULT SDN/REB>SDN/"}},
-		{"meeting coordination", "{France|COUNTRY|FRA} and {Germany|COUNTRY|DEU} held talks in {Paris|PLACE|FRA}.", []string{"CONSULT FRA/+DEU/>"}},
+		{"meeting coordination", "{France|COUNTRY|FRA} and {Germany|COUNTRY|DEU} held talks in {Paris|PLACE|FRA}.", []string{"CONSULT FRA/>DEU/"}},
 		{"meet with", "{The Egyptian foreign minister|PERSON|EGY|GOV} met with {Hamas|ORG|PSE|REB} leaders in {Cairo|PLACE|EGY}.", []string{"CONSULT EGY/GOV>PSE/REB"}},
 		{"talks between three", "Talks between {Iran|COUNTRY|IRN}, {Russia|COUNTRY|RUS} and {Turkey|COUNTRY|TUR} ended without a deal.", []string{"CONSULT IRN/+RUS/+TUR/>"}},
 		{"phone call between", "A phone call between {Biden|PERSON|USA|GOV} and {Xi|PERSON|CHN|GOV} lasted two hours.", []string{"CONSULT USA/GOV+CHN/GOV>"}},
@@ -126,7 +126,7 @@ func TestEvents(t *testing.T) {
 		{"nominal by on", "The attack by {Houthi rebels|ORG|YEM|REB} on {a Saudi convoy|ORG|SAU|MIL} was repelled.", []string{"ASSAULT YEM/REB>SAU/MIL"}},
 		{"negation", "{Russia|COUNTRY|RUS} did not meet {Ukraine|COUNTRY|UKR} in {Istanbul|PLACE|TUR}.", []string{"CONSULT RUS/>UKR/ negated"}},
 		{"refused to sign is reject", "{Serbia|COUNTRY|SRB} refused to sign the accord with {Kosovo|COUNTRY|XKX}.", []string{"REJECT SRB/>XKX/"}},
-		{"failed to agree", "{The EU|ORG|IGO|GOV} and {China|COUNTRY|CHN} failed to agree on tariffs.", []string{"AGREE IGO/GOV+CHN/> negated"}},
+		{"failed to agree", "{The EU|ORG|IGO|GOV} and {China|COUNTRY|CHN} failed to agree on tariffs.", []string{"AGREE IGO/GOV>CHN/ negated"}},
 		{"planned meeting becomes agree", "{The two presidents|PERSON|USA|GOV} will meet in {Geneva|PLACE|CHE} next month.", []string{"AGREE USA/GOV> planned"}},
 		{"planned sanctions are a threat", "{Japan|COUNTRY|JPN} plans to impose sanctions on {North Korea|COUNTRY|PRK}.", []string{"THREATEN JPN/>PRK/ planned"}},
 		{"will withdraw unless", "{Nigeria|COUNTRY|NGA} said it will withdraw its observers from {Chad|COUNTRY|TCD} unless the fighting stops.", []string{"THREATEN NGA/>TCD/ conditional"}},
@@ -184,6 +184,23 @@ func TestEvents(t *testing.T) {
 		{"subject after according to", "According to reports {the UK|COUNTRY|GBR} is pushing hard for {the US|COUNTRY|USA} to support the plan.", []string{"REQUEST GBR/>USA/"}},
 		{"person's country from an apposition", "{Jane Roe|PERSON||}, the {United Nations|ORG|IGO|GOV} relief coordinator, demanded that {Iraq|COUNTRY|IRQ} open its borders.", []string{"REQUEST IGO/>IRQ/"}},
 		{"continued a strike", "{Refugees|PERSON|RUS|REF} are continuing a hunger strike against {the government|ORG|RUS|GOV}.", []string{"PROTEST RUS/REF>RUS/GOV"}},
+		{"weapons are the means", "{Belarusian forces|ORG|BLR|MIL} launched 30 {drones|ORG||MIL|Forces} and two {missiles|ORG||MIL|Forces} at {Lithuania|COUNTRY|LTU}.", []string{"ASSAULT BLR/MIL>LTU/"}},
+		{"fired rockets at", "{The militia|ORG|LBN|REB} fired 20 {rockets|ORG||MIL|Forces} at {Haifa|PLACE|ISR}.", []string{"ASSAULT LBN/REB>ISR/"}},
+		{"coordinated parties of talks act on each other", "{Peru|COUNTRY|PER} and {Chile|COUNTRY|CHL} resumed border talks.", []string{"CONSULT PER/>CHL/"}},
+		{"unknown conjunct is no target", "{Peru|COUNTRY|PER} and Xland resumed border talks.", []string{"CONSULT PER/>"}},
+		{"no actor acts on itself", "{Peru|COUNTRY|PER} attacked {Peru|COUNTRY|PER} positions.", []string{"ASSAULT PER/>"}},
+		{"addressee of told is no source", "{The spokesman|PERSON|CHN|GOV} told {reporters|PERSON||JRN|Journalists} that the tariffs were unfair and warned that {Beijing|COUNTRY|CHN} would respond.", []string{"THREATEN CHN/GOV>CHN/"}},
+		{"descriptive premodifier belongs to the name", "Shelling by the {paramilitary|ORG||PRM|Paramilitary} {Desert Lions|ORG|LBY|REB} killed 4 {villagers|PERSON||CVL|Civilians}.", []string{"ASSAULT LBY/REB>/CVL"}},
+		{"compound adjective belongs to the name", "Raids by the {Chad|COUNTRY|TCD}-backed {Sahel Front|ORG|NER|REB} wounded 6 {soldiers|PERSON|NER|MIL|Soldiers}.", []string{"ASSAULT NER/REB>NER/MIL"}},
+		{"address to the reader is no event", "Welcome to our coverage of the summit in {Lima|PLACE|PER}.", nil},
+		{"nationality of the attack noun is the attacker", "At least 12 {villagers|PERSON||CVL|Civilians} were killed in {Ethiopian|COUNTRY|ETH} air strikes across {the Tigray region|PLACE|ETH} on <Monday|2024-05-06>.", []string{"ASSAULT ETH/MIL>ETH/CVL"}},
+		{"national government is no domestic group", "Western {governments|ORG||GOV|Government} have accused {Beijing|COUNTRY|CHN} of hacking.", []string{"ACCUSE /GOV>CHN/"}},
+		{"a thing meets no demands", "The offer does not meet the demands of {the union|ORG|FRA|LAB}.", nil},
+		{"an actor meets demands", "{The government|ORG|FRA|GOV} met the demands of {the union|ORG|FRA|LAB}.", []string{"CONCEDE FRA/GOV>FRA/LAB"}},
+		{"negated agreement", "{The ministers|PERSON|DEU|GOV|Minister} did not agree on a joint text.", []string{"AGREE DEU/GOV> negated"}},
+		{"plural role noun means the previous parties", "{Peru|COUNTRY|PER} held talks with {Chile|COUNTRY|CHL} on <Monday|2024-05-06>. The two leaders agreed to reopen the border.", []string{"CONSULT PER/>CHL/", "AGREE PER/>CHL/"}},
+		{"the two leaders after a report verb", "{Peru|COUNTRY|PER} and {Chile|COUNTRY|CHL} held talks on <Monday|2024-05-06>. {A spokesman|PERSON|PER|GOV} said the two leaders discussed trade.", []string{"CONSULT PER/>CHL/", "CONSULT PER/>CHL/"}},
+		{"the two leaders keep to a meeting", "{Peru|COUNTRY|PER} shelled {Chile|COUNTRY|CHL} on <Monday|2024-05-06>. The two leaders agreed to talk.", []string{"ASSAULT PER/>CHL/", "AGREE >"}},
 		{"coordinated verb shares the subject", "{Croatia|COUNTRY|HRV} is investigating crimes against {civilians|PERSON|SRB|CVL} and {prisoners|PERSON|SRB|CRM} and will bring suspects to trial.", []string{"ACCUSE HRV/>SRB/CVL+SRB/CRM"}},
 	}
 	for _, tt := range tests {
@@ -277,6 +294,50 @@ func TestQuantities(t *testing.T) {
 		{"A number of guards were killed.", nil},
 		{"A crowd was dispersed.", nil},
 		{"The committee was killed off by the vote.", nil},
+		// wire copy
+		{"Three people were shot dead when police fired on the crowd.", map[string]int{QtyKilled: 3}},
+		{"A woman was shot and killed outside a mosque on Friday.", map[string]int{QtyKilled: 1}},
+		{"Gunmen shot and killed a village elder on Tuesday.", map[string]int{QtyKilled: 1}},
+		{"Soldiers shot dead two men at a checkpoint.", map[string]int{QtyKilled: 2}},
+		{"Militants gunned down four police officers.", map[string]int{QtyKilled: 4}},
+		{"Villagers lynched two suspected kidnappers.", map[string]int{QtyKilled: 2}},
+		{"Residents lynched a man accused of theft.", map[string]int{QtyKilled: 1}},
+		{"A crowd beat a suspected burglar to death.", map[string]int{QtyKilled: 1}},
+		{"The fighting left 14 people dead and dozens wounded.", map[string]int{QtyKilled: 14, QtyInjured: 24}},
+		{"The death toll rose to 31 on Sunday, officials said.", map[string]int{QtyKilled: 31}},
+		{"Officials reported one fatality.", map[string]int{QtyKilled: 1}},
+		{"Rescuers recovered six bodies from the river.", map[string]int{QtyKilled: 6}},
+		{"Two soldiers and a civilian were killed in the blast.", map[string]int{QtyKilled: 3}},
+		{"The attack killed two soldiers and injured three civilians.", map[string]int{QtyKilled: 2, QtyInjured: 3}},
+		{"One of the wounded later died in hospital.", map[string]int{QtyKilled: 1}},
+		// notes in the style of event-data coders
+		{"Police opened fire on rioters, killing two and injuring five.", map[string]int{QtyKilled: 2, QtyInjured: 5}},
+		{"A mob burned a suspected thief to death in the market.", map[string]int{QtyKilled: 1}},
+		{"No injuries and one civilian fatality reported.", map[string]int{QtyKilled: 1}},
+		{"Two civilian deaths were recorded in the town.", map[string]int{QtyKilled: 2}},
+		{"2 fatalities.", map[string]int{QtyKilled: 2}},
+		{"A land dispute between two villages left 3 people dead.", map[string]int{QtyKilled: 3}},
+		{"Two women were raped during the attack.", nil},
+		{"Two people were injured, one of whom died later.", map[string]int{QtyInjured: 2, QtyKilled: 1}},
+		{"Two protesters were shot and killed by police.", map[string]int{QtyKilled: 2}},
+		{"3 protesters shot dead by police.", map[string]int{QtyKilled: 3}},
+		{"One youth died and another was critically injured.", map[string]int{QtyKilled: 1}},
+		{"A student was on Monday shot dead near the campus.", map[string]int{QtyKilled: 1}},
+		{"Two weeks after the raid, police arrested a suspect.", nil},
+		{"Two houses were burned.", nil},
+		{"A local party leader (a former councillor) was shot dead by gunmen.", map[string]int{QtyKilled: 1}},
+		{"Congress leader Ashok Rao was hacked to death near his home.", map[string]int{QtyKilled: 1}},
+		{"The mayor was not killed in the attack.", nil},
+		{"The driver was nearly killed when the bomb went off.", nil},
+		{"A candidate was fatally shot by rival activists.", map[string]int{QtyKilled: 1}},
+		{"A mob tortured to death an alleged cattle thief.", map[string]int{QtyKilled: 1}},
+		{"A vigilante mob lynches a woman accused of witchcraft.", map[string]int{QtyKilled: 1}},
+		{"Relatives of a driver who was shot dead blocked the highway.", nil},
+		{"Students rioted after a classmate was killed by a bus.", nil},
+		{"It is unclear whether he was killed.", nil},
+		{"A mob tried to lynch two suspects.", nil},
+		{"Locals caught two thieves and beat one to death.", map[string]int{QtyKilled: 1}},
+		{"The court sentenced two to death.", nil},
 	}
 	for _, tt := range tests {
 		toks := evTokenize(tt.text, 0, len(tt.text), nil)
@@ -387,5 +448,59 @@ func TestCoderConcurrent(t *testing.T) {
 				t.Errorf("concurrent event %d = %s %s, want %s %s", i, got[i].ID, got[i].Type, want.Events[i].ID, want.Events[i].Type)
 			}
 		}
+	}
+}
+
+func TestEventPlaces(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		name string
+		text string
+		geo  []string // place mentions the gazetteer locates
+		want []string // event locations in order, "-" for none
+	}{
+		{"village unknown, district beside it", "{Gunmen|ORG|NER|UAF} attacked a market in {Kalo|PLACE|NER} village, {Tillaberi|PLACE|NER} region.",
+			[]string{"Tillaberi"}, []string{"Tillaberi"}},
+		{"village known stays", "{Gunmen|ORG|NER|UAF} attacked a market in {Kalo|PLACE|NER} village, {Tillaberi|PLACE|NER} region.",
+			[]string{"Kalo", "Tillaberi"}, []string{"Kalo"}},
+		{"town unknown, district in brackets", "{Police|ORG|IND|COP} arrested {protesters|PERSON|IND} in {Rampur|PLACE|IND} ({Bareilly|PLACE|IND}, {Uttar Pradesh|PLACE|IND}).",
+			[]string{"Bareilly", "Uttar Pradesh"}, []string{"Bareilly"}},
+		{"unknown units between the town and its district", "{Gunmen|ORG|THA|UAF} shot a teacher in {Ban Nong|PLACE|THA} in tambon Kadu, {Sai Buri|PLACE|THA} district.",
+			[]string{"Sai Buri"}, []string{"Sai Buri"}},
+		{"no wider area after a clause", "{Gunmen|ORG|THA|UAF} shot a teacher in {Ban Nong|PLACE|THA} and fled to {Sai Buri|PLACE|THA}.",
+			[]string{"Sai Buri"}, []string{"Ban Nong"}},
+		{"fronted place in apposition", "In {Jaipuria College|ORG|IND}, {Kolkata|PLACE|IND}, {students|PERSON|IND} attacked {police|ORG|IND|COP}.",
+			[]string{"Kolkata"}, []string{"Kolkata"}},
+		{"next sentence goes on in the same place", "{Police|ORG|KEN|COP} dispersed {protesters|PERSON|KEN} in {Kisumu|PLACE|KEN}. Five of them were arrested by {police|ORG|KEN|COP}.",
+			[]string{"Kisumu"}, []string{"Kisumu", "Kisumu"}},
+		{"nothing located carries nothing", "{Police|ORG|KEN|COP} dispersed {protesters|PERSON|KEN}. Five of them were arrested by {police|ORG|KEN|COP}.",
+			nil, []string{"-", "-"}},
+		{"unlocated place does not carry", "{Police|ORG|KEN|COP} dispersed {protesters|PERSON|KEN} in {Kisumu|PLACE|KEN}. Five of them were arrested by {police|ORG|KEN|COP}.",
+			nil, []string{"Kisumu", "-"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := article(t, tt.text)
+			for i := range a.Mentions {
+				if m := &a.Mentions[i]; m.Place != nil && slices.Contains(tt.geo, m.Text) {
+					m.Place.HasGeo = true
+				}
+			}
+			c.Events(a)
+			var got []string
+			for _, e := range a.Events {
+				if e.Location == nil {
+					got = append(got, "-")
+				} else {
+					got = append(got, e.Location.Name)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Events(%q) locations = %q, want %q", a.Text, got, tt.want)
+				for _, e := range a.Events {
+					t.Logf("  %s rule=%s trigger=%q", summary(e), e.Rule, a.Text[e.Trigger.Start:e.Trigger.End])
+				}
+			}
+		})
 	}
 }

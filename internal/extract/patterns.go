@@ -46,9 +46,11 @@ const (
 	tROLE
 	tPLACEN
 	tPERSONN
-	tOPEN  // an open-class word the suffix rules must leave alone ("assembly")
-	tLIGHT // a verb that takes an act as its object ("engaged in", "took part in")
-	tADJ   // a participle that before a bare noun is an adjective ("armed youths")
+	tOPEN    // an open-class word the suffix rules must leave alone ("assembly")
+	tLIGHT   // a verb that takes an act as its object ("engaged in", "took part in")
+	tADJ     // a participle that before a bare noun is an adjective ("armed youths")
+	tWEAPON  // a weapon noun: the means of an attack, never its target
+	tADDRESS // a reporting verb whose object is the addressee ("told reporters")
 
 	tPUNCT   // punctuation
 	tNUM     // digits
@@ -130,6 +132,10 @@ func evLexTag(name string) (evTag, bool) {
 		return tLIGHT, true
 	case "ADJ":
 		return tADJ, true
+	case "WEAPON":
+		return tWEAPON, true
+	case "ADDRESS":
+		return tADDRESS, true
 	}
 	return 0, false
 }

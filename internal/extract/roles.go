@@ -104,6 +104,10 @@ func (s *evSentence) objectish(u evUnit) bool {
 	}
 	t := &s.toks[j]
 	switch {
+	case t.is(tADDRESS) && t.mention < 0:
+		// "told reporters", "informed the council": the addressee of a
+		// reporting verb is its object.
+		return true
 	case t.low == "of":
 		// "leaders of X", "thousands of X", "some of X" keep X as the actor
 		k := j - 1
@@ -287,6 +291,11 @@ func (s *evSentence) subjectOr(from int) ([]evUnit, []evUnit) {
 			}
 			return s.group(u), skipped
 		case t.is(tREPORT) && t.low != "according" && !t.is(tNOUN):
+			if from > 0 && s.toks[from-1].low == "and" && k < from-1 {
+				// "X told reporters that ... and warned that ...": the
+				// second verb shares the reporting verb's subject.
+				return s.subjectOr(s.verbGroupStart(k))
+			}
 			if !passedPron {
 				return nil, skipped
 			}
@@ -339,7 +348,7 @@ func (s *evSentence) object(from int, agents, purpose bool) ([]evUnit, *evUnit) 
 		if t.mention < 0 {
 			continue
 		}
-		u := s.unitAt(k)
+		u := s.named(s.unitAt(k))
 		p, j := s.governedByPrep(u.first)
 		switch {
 		case adjunct && p != "with" && p != "by" && p != "from" && p != "against" && !(s.isPlace(u) && j >= 0 && s.toks[j].is(tLOC)):
@@ -348,6 +357,11 @@ func (s *evSentence) object(from int, agents, purpose bool) ([]evUnit, *evUnit) 
 			// with X", "following an offensive by X"), not what else it
 			// mentions ("following the discovery of Russian-made rockets").
 		case p == "by" && !agents:
+		case s.weapon(u) && (s.bare([]evUnit{u}) || s.actor(u).Country == ""):
+			// "fired 40 rockets at X", "launched drones and missiles
+			// at X": the weapons are the means. One with a nationality
+			// of its own ("destroyed 23 Iranian drones") stands for
+			// that country's forces.
 		case s.owned(u):
 			// "withdraw its troops from X", "strengthened its forces in
 			// X": the actor's own forces are not the recipient.
@@ -376,6 +390,29 @@ func (s *evSentence) object(from int, agents, purpose bool) ([]evUnit, *evUnit) 
 		k = u.last
 	}
 	return first, place
+}
+
+// named returns the mention a descriptive premodifier belongs to: in "the
+// paramilitary Rapid Support Forces" or "the Iran-backed Houthis" the
+// description or the compound adjective and the name after it are one
+// actor, the name. Any other unit is returned as it is.
+func (s *evSentence) named(u evUnit) evUnit {
+	k := u.last + 1
+	if k >= len(s.toks) || s.toks[k].mention < 0 || s.toks[k].mention == u.m {
+		return u
+	}
+	m := s.mention(u)
+	compound := s.toks[u.last].end > m.Span.End && s.a.Text[m.Span.End] == '-'
+	if compound || s.bare([]evUnit{u}) && !s.toks[k].is(tWEAPON) {
+		return s.unitAt(k)
+	}
+	return u
+}
+
+// weapon reports whether a mention unit names weapons ("drones", "two
+// ballistic missiles"): its last word is a weapon noun.
+func (s *evSentence) weapon(u evUnit) bool {
+	return s.toks[u.last].is(tWEAPON)
 }
 
 // adjunctStart reports whether token k opens an adjunct that ends a
@@ -498,7 +535,7 @@ func (s *evSentence) agent(from int) []evUnit {
 		}
 		for j := k + 1; j < len(s.toks) && j <= k+5; j++ {
 			if s.toks[j].mention >= 0 {
-				return s.group(s.unitAt(j))
+				return s.group(s.named(s.unitAt(j)))
 			}
 			if s.toks[j].is(evClosedClass) {
 				break
@@ -740,8 +777,32 @@ func (s *evSentence) coordinatedVerb(vg int) int {
 			continue
 		}
 		if t.is(tVERB) && !t.is(tNOUN) && (k == 0 || !s.toks[k-1].is(tDET|tPOSS)) || t.is(tBE|tHAVE|tMODAL) && !t.is(tPREP) {
+			if r := s.reportingVerbOf(k); r >= 0 {
+				return r
+			}
 			return k
 		}
+	}
+	return -1
+}
+
+// reportingVerbOf returns the reporting verb whose "that" clause holds
+// the verb at k ("told reporters that the tariffs were unfair"), or -1.
+func (s *evSentence) reportingVerbOf(k int) int {
+	for j := k - 1; j > 0 && j >= k-12; j-- {
+		t := &s.toks[j]
+		if t.low == ";" || t.low == ":" || t.low == "," {
+			return -1
+		}
+		if !t.is(tCOMP) {
+			continue
+		}
+		for r := j - 1; r >= 0 && r >= j-4; r-- {
+			if v := &s.toks[r]; v.is(tREPORT) && !v.is(tNOUN) && v.mention < 0 && v.low != "according" {
+				return r
+			}
+		}
+		return -1
 	}
 	return -1
 }

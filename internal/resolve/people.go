@@ -297,6 +297,20 @@ func stateSector(s news.Sector) bool {
 func (r *Resolver) roleNoun(c *context, i int) {
 	m := &c.a.Mentions[i]
 	cue := m.Actor
+	if pluralRole(m.Text) {
+		// "the ministers", "leaders of the Group of Seven": a group,
+		// never one office holder. "The leaders" after "leaders of
+		// the G7" are those; else the events coder finds whom it
+		// means.
+		for j := i - 1; j >= 0 && c.inWindow(i, j, 8); j-- {
+			o := &c.a.Mentions[j]
+			if o.Type == m.Type && o.Rule == m.Rule && pluralRole(o.Text) && r.roleMatches(cue.Role, o.Actor.Role) {
+				c.refer(i, j)
+				return
+			}
+		}
+		return
+	}
 	if j := c.apposedTo(i); j >= 0 {
 		// "Mike Pompeo, the US secretary of state": the role noun is the
 		// person it stands next to.
@@ -328,6 +342,22 @@ func (r *Resolver) roleNoun(c *context, i int) {
 	if m.Actor.Country == "" && stateSector(cue.Sector) {
 		m.Actor.Country = c.dominant()
 	}
+}
+
+// pluralRole reports whether a role noun phrase names several people:
+// its head, the last word before any "of", "for" or other preposition,
+// is a plural ("the ministers", "leaders of the G7"; not "the
+// commissioner for human rights").
+func pluralRole(text string) bool {
+	words := strings.Fields(strings.ToLower(text))
+	head := ""
+	for _, w := range words {
+		if w == "of" || w == "for" || w == "to" || w == "at" || w == "in" || w == "on" {
+			break
+		}
+		head = w
+	}
+	return len(head) > 3 && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") && !strings.HasSuffix(head, "'s")
 }
 
 // rolePerson resolves a person known by a role alone ("an official"):

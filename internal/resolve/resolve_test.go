@@ -281,3 +281,26 @@ Analysts said the fighting could derail talks in Geneva, said Joan Sample, a sen
 
 The European Union's foreign policy chief, Josep Borrell, said the bloc would increase aid. The German chancellor said Berlin was ready to host a conference.
 `
+
+func TestPluralRole(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"the ministers", true},
+		{"Leaders of the Group of Twenty", true},
+		{"the foreign ministers of Peru and Chile", true},
+		{"the minister", false},
+		{"the High Commissioner for Human Rights", false},
+		{"Secretary of Homeland Security", false},
+		{"the boss", false},
+		{"the president's", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := pluralRole(tt.text); got != tt.want {
+				t.Errorf("pluralRole(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
