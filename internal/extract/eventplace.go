@@ -211,3 +211,14 @@ func datelinePlace(a *news.Article) *news.Location {
 	}
 	return nil
 }
+
+// placeIsTarget reports whether an event of type t may take the place its
+// clause names as its recipient when no actor is named ("shelled the town
+// of X", "lifted the curfew in X", "arrived in X"): every type but
+// meetings, whose place is only where they happen.
+func placeIsTarget(t news.EventType, mode string) bool {
+	if t == news.Retreat && mode == "resign" {
+		return false // a resignation has no recipient
+	}
+	return t != news.Consult || mode == "visit"
+}

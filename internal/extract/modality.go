@@ -1,5 +1,11 @@
 package extract
 
+import (
+	"strings"
+
+	"chronicle/internal/news"
+)
+
 // clauseMods finds negation and modality for the trigger whose verb group
 // starts at vg and whose head is h.
 func (s *evSentence) clauseMods(vg, h int, nominal bool) (negated bool, modality string) {
@@ -115,4 +121,44 @@ func (s *evSentence) conditionAfter(h int) bool {
 		}
 	}
 	return false
+}
+
+// imperative reports whether the verb group starting at vg with head h
+// opens the sentence in the base form, an address to the reader
+// ("Welcome to our live coverage", "Follow our updates"): no act of
+// anyone. A headline verb takes the third person ("Zelenskiy meets
+// Starmer") and has its subject before it.
+func (s *evSentence) imperative(vg, h int) bool {
+	if vg != 0 || h != 0 {
+		return false
+	}
+	t := &s.toks[h]
+	return !t.is(tPAST|tING) && !strings.HasSuffix(t.low, "s")
+}
+
+// decision reports whether acts of type t are decisions only an actor
+// takes: agreeing, conceding, rejecting, supporting.
+func decision(t news.EventType) bool {
+	switch t {
+	case news.Agree, news.Concede, news.Reject, news.Support:
+		return true
+	}
+	return false
+}
+
+// thingSubject reports whether the clause before the verb group at vg
+// opens with a definite noun phrase that names no actor: "The proposal",
+// "The new offer", not "The ministers" (a mention) or "Gunmen" (a word
+// for people).
+func (s *evSentence) thingSubject(vg int) bool {
+	if vg < 2 || vg > 3 || !s.toks[0].is(tDET) {
+		return false
+	}
+	for k := 1; k < vg; k++ {
+		t := &s.toks[k]
+		if t.mention >= 0 || t.is(evClosedClass|tPERSONN|tROLE|tCAP|tNUM|tNUMW|tPRON|tDATE|tTIME) {
+			return false
+		}
+	}
+	return true
 }

@@ -197,36 +197,6 @@ func (s *evSentence) group(u evUnit) []evUnit {
 	return g[:closed]
 }
 
-// scopeBreak reports whether token k ends a clause for role search:
-// semicolons, colons, dashes, subordinators, "but", relative pronouns
-// that open a new clause and reporting verbs of a trailing attribution.
-func (s *evSentence) scopeBreak(k int) bool {
-	t := &s.toks[k]
-	switch t.low {
-	case ";", ":", "?", "!", "\u2013", "\u2014", "\"", "\u201c", "\u201d":
-		return true
-	case "which", "who", "whom", "whose", "where", "while", "whereas", "although", "though", "but", "because":
-		return true
-	}
-	return t.is(tREPORT) && t.low != "according" && !t.is(tNOUN)
-}
-
-// verbGroupStart returns the first token of the verb group whose head is
-// h: auxiliaries, modals, negation, adverbs, "to" and the planning or
-// failing verbs before an infinitive ("is expected to", "failed to").
-func (s *evSentence) verbGroupStart(h int) int {
-	j := h
-	for j > 0 {
-		t := &s.toks[j-1]
-		if t.is(tBE|tHAVE|tDO|tMODAL|tNEG|tADV|tPLAN|tNEGV) && !t.is(tDET|tPREP|tCONJ) || t.low == "to" || t.low == "been" || t.low == "got" || t.low == "get" {
-			j--
-			continue
-		}
-		break
-	}
-	return j
-}
-
 // passive reports whether the verbal trigger at h is in the passive:
 // "was attacked", "were wounded", "killed by".
 func (s *evSentence) passive(h int) bool {
@@ -719,13 +689,6 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 	return src, tgt, objPlace, false
 }
 
-// reducedRelative reports whether token k is a noun that an -ing form
-// right after it modifies.
-func (s *evSentence) reducedRelative(k int) bool {
-	t := &s.toks[k]
-	return t.mention >= 0 || !t.is(evClosedClass|tREPORT|tTIME|tNUM|tNUMW) && !t.is(tVERB|tPAST) && t.low != ","
-}
-
 func agentTarget(t news.EventType) bool {
 	switch t {
 	case news.Request, news.Reject, news.Concede, news.Agree, news.Support, news.Accuse, news.Protest:
@@ -743,47 +706,6 @@ func sameEvUnits(a, b []evUnit) bool {
 		}
 	}
 	return false
-}
-
-// finiteBefore reports whether tokens [i, j) before a noun trigger hold a
-// finite -ed or -ing verb the dictionary does not know, which the noun is
-// then the object of: "continued their hunger strike", "are continuing a
-// strike"; not a participle modifier ("a planned strike").
-func (s *evSentence) finiteBefore(i, j int) bool {
-	for k := max(i, 1); k < j; k++ {
-		t := &s.toks[k]
-		if t.is(tPAST|tING) && t.mention < 0 && !t.is(evClosedClass|tCAP) && !s.toks[k-1].is(tDET|tPOSS|tNUM|tNUMW|tPREP) {
-			return true
-		}
-	}
-	return false
-}
-
-// coordinatedVerb returns the head of the verb phrase that the one whose
-// verb group starts at vg is coordinated with by "and" ("is
-// investigating crimes and will bring suspects to trial"), or -1 when
-// "and" does not stand right before the group or no finite verb stands
-// before it in the clause.
-func (s *evSentence) coordinatedVerb(vg int) int {
-	if vg < 2 || s.toks[vg-1].low != "and" {
-		return -1
-	}
-	for k := vg - 2; k >= 0; k-- {
-		t := &s.toks[k]
-		if t.low == ";" || t.low == ":" || t.is(tSUB|tREL) && !t.is(tPREP|tDET) {
-			return -1
-		}
-		if t.mention >= 0 || t.is(tCAP) {
-			continue
-		}
-		if t.is(tVERB) && !t.is(tNOUN) && (k == 0 || !s.toks[k-1].is(tDET|tPOSS)) || t.is(tBE|tHAVE|tMODAL) && !t.is(tPREP) {
-			if r := s.reportingVerbOf(k); r >= 0 {
-				return r
-			}
-			return k
-		}
-	}
-	return -1
 }
 
 // reportingVerbOf returns the reporting verb whose "that" clause holds
@@ -845,15 +767,4 @@ func (s *evSentence) detachedAgent(from int) []evUnit {
 		opened = true
 	}
 	return nil
-}
-
-// newPhrase reports whether tokens [i, j) hold a determiner after a word
-// that is not one: the start of a second noun phrase ("reports the").
-func (s *evSentence) newPhrase(i, j int) bool {
-	for k := i + 1; k < j; k++ {
-		if s.toks[k].is(tDET) && !s.toks[k].is(tREL) && !s.toks[k-1].is(tDET|tPREP|tPOSS|tNUM|tNUMW|tAPPROX) {
-			return true
-		}
-	}
-	return false
 }

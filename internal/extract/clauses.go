@@ -1,0 +1,90 @@
+package extract
+
+// scopeBreak reports whether token k ends a clause for role search:
+// semicolons, colons, dashes, subordinators, "but", relative pronouns
+// that open a new clause and reporting verbs of a trailing attribution.
+func (s *evSentence) scopeBreak(k int) bool {
+	t := &s.toks[k]
+	switch t.low {
+	case ";", ":", "?", "!", "\u2013", "\u2014", "\"", "\u201c", "\u201d":
+		return true
+	case "which", "who", "whom", "whose", "where", "while", "whereas", "although", "though", "but", "because":
+		return true
+	}
+	return t.is(tREPORT) && t.low != "according" && !t.is(tNOUN)
+}
+
+// verbGroupStart returns the first token of the verb group whose head is
+// h: auxiliaries, modals, negation, adverbs, "to" and the planning or
+// failing verbs before an infinitive ("is expected to", "failed to").
+func (s *evSentence) verbGroupStart(h int) int {
+	j := h
+	for j > 0 {
+		t := &s.toks[j-1]
+		if t.is(tBE|tHAVE|tDO|tMODAL|tNEG|tADV|tPLAN|tNEGV) && !t.is(tDET|tPREP|tCONJ) || t.low == "to" || t.low == "been" || t.low == "got" || t.low == "get" {
+			j--
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// reducedRelative reports whether token k is a noun that an -ing form
+// right after it modifies.
+func (s *evSentence) reducedRelative(k int) bool {
+	t := &s.toks[k]
+	return t.mention >= 0 || !t.is(evClosedClass|tREPORT|tTIME|tNUM|tNUMW) && !t.is(tVERB|tPAST) && t.low != ","
+}
+
+// finiteBefore reports whether tokens [i, j) before a noun trigger hold a
+// finite -ed or -ing verb the dictionary does not know, which the noun is
+// then the object of: "continued their hunger strike", "are continuing a
+// strike"; not a participle modifier ("a planned strike").
+func (s *evSentence) finiteBefore(i, j int) bool {
+	for k := max(i, 1); k < j; k++ {
+		t := &s.toks[k]
+		if t.is(tPAST|tING) && t.mention < 0 && !t.is(evClosedClass|tCAP) && !s.toks[k-1].is(tDET|tPOSS|tNUM|tNUMW|tPREP) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedVerb returns the head of the verb phrase that the one whose
+// verb group starts at vg is coordinated with by "and" ("is
+// investigating crimes and will bring suspects to trial"), or -1 when
+// "and" does not stand right before the group or no finite verb stands
+// before it in the clause.
+func (s *evSentence) coordinatedVerb(vg int) int {
+	if vg < 2 || s.toks[vg-1].low != "and" {
+		return -1
+	}
+	for k := vg - 2; k >= 0; k-- {
+		t := &s.toks[k]
+		if t.low == ";" || t.low == ":" || t.is(tSUB|tREL) && !t.is(tPREP|tDET) {
+			return -1
+		}
+		if t.mention >= 0 || t.is(tCAP) {
+			continue
+		}
+		if t.is(tVERB) && !t.is(tNOUN) && (k == 0 || !s.toks[k-1].is(tDET|tPOSS)) || t.is(tBE|tHAVE|tMODAL) && !t.is(tPREP) {
+			if r := s.reportingVerbOf(k); r >= 0 {
+				return r
+			}
+			return k
+		}
+	}
+	return -1
+}
+
+// newPhrase reports whether tokens [i, j) hold a determiner after a word
+// that is not one: the start of a second noun phrase ("reports the").
+func (s *evSentence) newPhrase(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if s.toks[k].is(tDET) && !s.toks[k].is(tREL) && !s.toks[k-1].is(tDET|tPREP|tPOSS|tNUM|tNUMW|tAPPROX) {
+			return true
+		}
+	}
+	return false
+}
