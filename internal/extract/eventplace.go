@@ -1,6 +1,10 @@
 package extract
 
-import "chronicle/internal/news"
+import (
+	"strings"
+
+	"chronicle/internal/news"
+)
 
 // locative reports whether a mention unit follows a locative preposition
 // ("in", "near", "at", "the town of").
@@ -24,7 +28,7 @@ func (s *evSentence) place(first, last int) *evUnit {
 		}
 		u := s.unitAt(k)
 		k = u.last
-		if !s.isPlace(u) {
+		if !s.isPlace(u) || s.demonym(u) {
 			continue
 		}
 		p, pj := s.governedByPrep(u.first)
@@ -221,4 +225,15 @@ func placeIsTarget(t news.EventType, mode string) bool {
 		return false // a resignation has no recipient
 	}
 	return t != news.Consult || mode == "visit"
+}
+
+// demonym reports whether a country mention is written as its people or
+// their adjective ("Israeli strikes", "fired at Palestinians"), which
+// names who, never where.
+func (s *evSentence) demonym(u evUnit) bool {
+	m := s.mention(u)
+	if m.Type != news.Country || strings.EqualFold(m.Text, eventActor(s.a, u.m).Name) {
+		return false
+	}
+	return looksDemonym(strings.TrimSuffix(s.toks[u.last].low, "s"))
 }
