@@ -190,12 +190,15 @@ func eventLocation(a *news.Article, m int) *news.Location {
 	return &news.Location{Name: mm.Text, Country: mm.Actor.Country}
 }
 
-// datelinePlace returns the place of an event whose sentence names none:
-// the resolved place of a mention inside the article's dateline, else the
-// geocoded place of the latest event coded so far, since a report goes on
-// about the place it has named until it names another ("Police dispersed
-// the march in Oujda. Four were detained."); nil when there is neither.
-func datelinePlace(a *news.Article) *news.Location {
+// datelinePlace returns the place of an event whose sentence, starting at
+// byte at, names none: the resolved place of a mention inside the
+// article's dateline, else the geocoded place of the latest event coded
+// so far, since a report goes on about the place it has named until it
+// names another ("Police dispersed the march in Oujda. Four were
+// detained."). The place carries over at most one paragraph break and
+// never across a removed time stamp or furniture, which is where a live
+// page's next post begins. nil when there is neither.
+func datelinePlace(a *news.Article, at int) *news.Location {
 	for _, r := range a.Removed {
 		if r.Kind != news.RemovalDateline {
 			continue
@@ -208,12 +211,37 @@ func datelinePlace(a *news.Article) *news.Location {
 	}
 	for i := len(a.Events) - 1; i >= 0; i-- {
 		e := &a.Events[i]
-		if e.Location != nil && e.Location.HasGeo && !e.Negated {
-			l := *e.Location
-			return &l
+		if e.Location == nil || !e.Location.HasGeo || e.Negated {
+			continue
 		}
+		if len(e.Evidence) == 0 || !carries(a, e.Evidence[0].Span.End, at) {
+			return nil
+		}
+		l := *e.Location
+		return &l
 	}
 	return nil
+}
+
+// carries reports whether what the text says from byte from goes on at
+// byte to: at most one paragraph break between, and no removed time
+// stamp or furniture.
+func carries(a *news.Article, from, to int) bool {
+	if from > to {
+		return true // the same sentence
+	}
+	if to > len(a.Text) {
+		return false
+	}
+	if strings.Count(a.Text[from:to], "\n\n") > 1 {
+		return false
+	}
+	for _, r := range a.Removed {
+		if (r.Kind == news.RemovalTimestamp || r.Kind == news.RemovalFurniture) && r.Span.Start >= from && r.Span.Start < to {
+			return false
+		}
+	}
+	return true
 }
 
 // placeIsTarget reports whether an event of type t may take the place its

@@ -523,7 +523,7 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 	if pl := s.place(tr.first, tr.last); pl != nil {
 		ev.Location = eventLocation(a, pl.m)
 	} else {
-		ev.Location = datelinePlace(a)
+		ev.Location = datelinePlace(a, sent.Span.Start)
 	}
 	if len(ev.Targets) == 0 && objPlace != nil && !passive && len(src) < 2 && placeIsTarget(r.typ, r.mode) && !evSourceIsPlace(src, objPlace.m) {
 		ev.Targets = append(ev.Targets, s.actor(*objPlace))

@@ -504,3 +504,28 @@ func TestEventPlaces(t *testing.T) {
 		})
 	}
 }
+
+func TestCarries(t *testing.T) {
+	stamp := "Police dispersed the march in Oujda.\n\n10.42 BST\n\nFour were detained."
+	tests := []struct {
+		name    string
+		text    string
+		removed []news.Removal
+		want    bool
+	}{
+		{"next sentence", "Police dispersed the march in Oujda. Four were detained.", nil, true},
+		{"next paragraph", "Police dispersed the march in Oujda.\n\nFour were detained.", nil, true},
+		{"two paragraphs on", "Police dispersed the march in Oujda.\n\nThe city is quiet.\n\nFour were detained.", nil, false},
+		{"next post of a live page", stamp, []news.Removal{{Kind: news.RemovalTimestamp, Span: news.Span{Start: strings.Index(stamp, "10.42"), End: strings.Index(stamp, "BST") + 3}}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{Text: tt.text, Removed: tt.removed}
+			from := strings.Index(tt.text, "Oujda.") + len("Oujda.")
+			to := strings.Index(tt.text, "Four")
+			if got := carries(a, from, to); got != tt.want {
+				t.Errorf("carries(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
