@@ -21,7 +21,7 @@ func (r *Resolver) person(c *context, i int) {
 		return
 	}
 	cue := m.Actor
-	if p, ok := r.pickPerson(c, name, cue); ok {
+	if p, ok := r.pickPerson(c, name, cue); ok && (m.Rule != surnameRule || c.bareSurnameFits(p)) {
 		m.Actor = r.personActor(c, p, cue)
 		return
 	}
@@ -30,6 +30,19 @@ func (r *Resolver) person(c *context, i int) {
 	if m.Actor.Country == "" && stateSector(cue.Sector) {
 		m.Actor.Country = c.dominant()
 	}
+}
+
+// surnameRule is the recogniser's rule for a known person's surname
+// standing alone, with no full name or title before it in the article.
+const surnameRule = "kb:surname"
+
+// bareSurnameFits reports whether a surname standing alone may be the
+// known person p: only when p holds a role on the article's date or the
+// article names p's country, so that a "Fox" reporting for a local
+// station is not a former president of Mexico.
+func (c *context) bareSurnameFits(p kb.Person) bool {
+	_, ok := p.RoleAt(c.t)
+	return ok || c.counts[p.Country] > 0
 }
 
 // earlierNamed returns the latest earlier person mention whose name ends

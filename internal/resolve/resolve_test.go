@@ -103,6 +103,10 @@ func TestResolveActors(t *testing.T) {
 			news.Actor{Name: "Hungary", Entity: "country:HUN", Country: "HUN"}},
 		{"rebels in a country", "Rebels in the Central African Republic seized a town.", "2022-05-01", "Rebels",
 			news.Actor{Name: "Rebels", Country: "CAF", Sector: "REB", Role: "Rebels"}},
+		{"bare surname of an office holder whose country is named", "Ukraine's army held the line. Zelenskyy said the front was stable.", "2024-05-01", "Zelenskyy",
+			news.Actor{Name: "Volodymyr Zelenskyy", Entity: "person:volodymyr-zelenskyy", Country: "UKR", Sector: "GOV", Role: "President"}},
+		{"bare surname of someone else", "The storm flooded the county overnight. Fox said the roads were closed.", "2024-05-01", "Fox",
+			news.Actor{Name: "Fox", Entity: "person:fuks"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
