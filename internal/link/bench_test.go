@@ -1,10 +1,14 @@
 package link
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -148,14 +152,6 @@ func (c *corpus) batch(n int) []*news.Article {
 	return out
 }
 
-func idsOf(arts []*news.Article) []news.ArticleID {
-	out := make([]news.ArticleID, len(arts))
-	for i, a := range arts {
-		out[i] = a.ID
-	}
-	return out
-}
-
 // BenchmarkLink measures linking batches of 128 new articles into a store
 // already holding stored (and linked) articles, 2,700 a day (a million a
 // year). It reports articles linked per second of wall time, and per
@@ -163,6 +159,15 @@ func idsOf(arts []*news.Article) []news.ArticleID {
 // other load on the machine does not change) for linking alone and for
 // storing and linking together. CHRONICLE_LINK_BENCH_SIZES
 // lists the store sizes (default 1000,10000,100000).
+//
+// Filling a large store takes long (about an hour for a million
+// articles). CHRONICLE_LINK_BENCH_DB=prefix keeps each filled store in the
+// file prefix.<size>.db, built on the first run, and later runs measure on
+// a copy of it in a temporary directory, so the kept file never changes.
+// The generator is replayed up to size, so the articles linked are the same
+// either way, and the measured linker's cache of records is filled with
+// the latest stored articles, as in a linker that has been running. Delete
+// the files when the generator or the linker's stored state changes.
 func BenchmarkLink(b *testing.B) {
 	sizes := []int{1000, 10000, 100000}
 	if v := os.Getenv("CHRONICLE_LINK_BENCH_SIZES"); v != "" {
@@ -177,21 +182,13 @@ func BenchmarkLink(b *testing.B) {
 	}
 	for _, size := range sizes {
 		b.Run(fmt.Sprintf("stored=%d", size), func(b *testing.B) {
-			db := openDB(b)
 			c := newCorpus(1, 2700)
+			db := benchStore(b, c, size)
 			l, err := New(db, Options{})
 			if err != nil {
 				b.Fatal(err)
 			}
-			for c.n < size {
-				arts := c.batch(min(1000, size-c.n))
-				if _, err := db.SaveArticles(b.Context(), arts); err != nil {
-					b.Fatal(err)
-				}
-				if err := l.Link(b.Context(), idsOf(arts)); err != nil {
-					b.Fatal(err)
-				}
-			}
+			warmRecords(b, l, db, size)
 			var linkTime, linkCPU, saveCPU time.Duration
 			n := 0
 			for b.Loop() {
@@ -218,6 +215,116 @@ func BenchmarkLink(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchStore returns a store holding, linked, the first size articles of
+// c, which it leaves past them: filled anew, or copied from the file kept
+// under CHRONICLE_LINK_BENCH_DB (see BenchmarkLink).
+func benchStore(b *testing.B, c *corpus, size int) *store.DB {
+	b.Helper()
+	prefix := os.Getenv("CHRONICLE_LINK_BENCH_DB")
+	if prefix == "" {
+		db := openDB(b)
+		fillStore(b, db, c, size)
+		return db
+	}
+	kept := fmt.Sprintf("%s.%d.db", prefix, size)
+	if _, err := os.Stat(kept); err != nil {
+		// Built under a temporary name and renamed when complete, so that
+		// an interrupted fill leaves no half-filled store behind.
+		tmp := kept + ".tmp"
+		if err := os.Remove(tmp); err != nil && !os.IsNotExist(err) {
+			b.Fatal(err)
+		}
+		db, err := store.Open(b.Context(), tmp)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fillStore(b, db, newCorpus(1, 2700), size)
+		if err := db.Close(); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.Rename(tmp+"-wal", kept+"-wal"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			b.Fatal(err)
+		}
+		if err := os.Rename(tmp, kept); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for c.n < size {
+		c.next()
+	}
+	copied := filepath.Join(b.TempDir(), "link.db")
+	if err := copyFile(copied, kept); err != nil {
+		b.Fatal(err)
+	}
+	// A write-ahead log left beside the file holds part of the store.
+	if err := copyFile(copied+"-wal", kept+"-wal"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		b.Fatal(err)
+	}
+	db, err := store.Open(b.Context(), copied)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			b.Errorf("Close() = %v", err)
+		}
+	})
+	return db
+}
+
+// warmRecords fills the linker's cache of records with the latest of the
+// size stored articles, as a linker that has been running holds them.
+func warmRecords(b *testing.B, l *Linker, db *store.DB, size int) {
+	b.Helper()
+	var ids []news.ArticleID
+	for i := max(0, size-recordCacheSize/2); i < size; i++ {
+		ids = append(ids, news.ArticleID(fmt.Sprintf("g%08d", i)))
+	}
+	arts, err := db.LinkRecords(b.Context(), ids)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, a := range arts {
+		l.records.put(l.k.newRecords(a))
+	}
+}
+
+// fillStore saves and links the next articles of c until db holds size,
+// a thousand at a time.
+func fillStore(b *testing.B, db *store.DB, c *corpus, size int) {
+	b.Helper()
+	l, err := New(db, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for c.n < size {
+		arts := c.batch(min(1000, size-c.n))
+		if _, err := db.SaveArticles(b.Context(), arts); err != nil {
+			b.Fatal(err)
+		}
+		if err := l.LinkSaved(b.Context(), arts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// copyFile copies the file src to dst.
+func copyFile(dst, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		return errors.Join(err, out.Close())
+	}
+	return out.Close()
 }
 
 // BenchmarkProfile measures profiling one generated article: shingling,

@@ -642,32 +642,57 @@ const recordCacheSize = 20000
 type recordCache struct {
 	mu  sync.Mutex
 	max int
-	m   map[news.ArticleID]*news.Article
+	m   map[news.ArticleID]*records
+}
+
+// records are the events and quotes of one version of an article, with
+// the content words event and quote linking compare.
+type records struct {
+	a       *news.Article     // ID, Hash, Source, Events and Quotes only
+	evWords []map[string]bool // of each event's first evidence sentence
+	qWords  []map[string]bool // of each quote's text
 }
 
 func newRecordCache(max int) *recordCache {
-	return &recordCache{max: max, m: map[news.ArticleID]*news.Article{}}
+	return &recordCache{max: max, m: map[news.ArticleID]*records{}}
 }
 
 // get returns the cached records of the article's version hash, or nil.
-func (c *recordCache) get(id news.ArticleID, hash string) *news.Article {
+func (c *recordCache) get(id news.ArticleID, hash string) *records {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if a := c.m[id]; a != nil && a.Hash == hash {
-		return a
+	if r := c.m[id]; r != nil && r.a.Hash == hash {
+		return r
 	}
 	return nil
 }
 
-// put caches an article's records. A full cache is emptied: what follows
-// refills it with the articles in use.
-func (c *recordCache) put(a *news.Article) {
+// put caches records. A full cache is emptied: what follows refills it
+// with the articles in use.
+func (c *recordCache) put(r *records) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.m) >= c.max {
 		clear(c.m)
 	}
-	c.m[a.ID] = &news.Article{ID: a.ID, Hash: a.Hash, Source: a.Source, Events: a.Events, Quotes: a.Quotes}
+	c.m[r.a.ID] = r
+}
+
+// newRecords returns the records of an article as the cache keeps them.
+func (k *knowledge) newRecords(a *news.Article) *records {
+	r := &records{a: &news.Article{ID: a.ID, Hash: a.Hash, Source: a.Source, Events: a.Events, Quotes: a.Quotes},
+		evWords: make([]map[string]bool, len(a.Events)), qWords: make([]map[string]bool, len(a.Quotes))}
+	for i, e := range a.Events {
+		var sentence string
+		if len(e.Evidence) > 0 {
+			sentence = e.Evidence[0].Sentence
+		}
+		r.evWords[i] = k.wordSet(sentence)
+	}
+	for i, q := range a.Quotes {
+		r.qWords[i] = k.wordSet(q.Text)
+	}
+	return r
 }
 
 // unionFind is a disjoint-set forest over 0..n-1.

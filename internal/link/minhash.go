@@ -64,17 +64,16 @@ func seed(i int) uint64 { return mix(uint64(i+1) * 0x9e3779b97f4a7c15) }
 func newSignature(shingles map[uint64]struct{}) signature {
 	var s signature
 	s.shingles = len(shingles)
-	var seeds [numHashes]uint64
-	for i := range seeds {
-		seeds[i] = seed(i)
-		s.mins[i] = ^uint32(0)
-	}
+	hs := make([]uint64, 0, len(shingles))
 	for h := range shingles {
-		for i, sd := range seeds {
-			if v := uint32(mix(h^sd) >> 32); v < s.mins[i] {
-				s.mins[i] = v
-			}
+		hs = append(hs, h)
+	}
+	for i := range s.mins {
+		sd, m := seed(i), ^uint32(0)
+		for _, h := range hs {
+			m = min(m, uint32(mix(h^sd)>>32))
 		}
+		s.mins[i] = m
 	}
 	return s
 }

@@ -15,6 +15,7 @@ import (
 // share a cluster.
 func (l *Linker) recode(ctx context.Context, w *work, links *store.Links) error {
 	var missing []news.ArticleID
+	recs := map[news.ArticleID]*records{}
 	for _, s := range w.built {
 		if !s.changed {
 			continue
@@ -24,8 +25,9 @@ func (l *Linker) recode(ctx context.Context, w *work, links *store.Links) error 
 			if w.arts[p.id] != nil {
 				continue
 			}
-			if a := l.records.get(p.id, p.hash); a != nil {
-				w.arts[p.id] = a
+			if rec := l.records.get(p.id, p.hash); rec != nil {
+				w.arts[p.id] = rec.a
+				recs[p.id] = rec
 				continue
 			}
 			missing = append(missing, p.id)
@@ -41,7 +43,12 @@ func (l *Linker) recode(ctx context.Context, w *work, links *store.Links) error 
 		}
 	}
 	for _, a := range w.arts {
-		l.records.put(a)
+		rec := recs[a.ID]
+		if rec == nil {
+			rec = l.k.newRecords(a)
+			recs[a.ID] = rec
+		}
+		l.records.put(rec)
 	}
 	old, err := l.db.LinkClusters(ctx, sortedKeys(w.oldStories))
 	if err != nil {
@@ -78,22 +85,19 @@ func (l *Linker) recode(ctx context.Context, w *work, links *store.Links) error 
 			if len(p.segs) == 1 {
 				span = news.Span{Start: 0, End: max(len(a.Text), span.End) + 1}
 			}
+			rec := recs[p.id]
 			for i, e := range a.Events {
 				if !within(eventStart(e), span) {
 					continue
 				}
-				var sentence string
-				if len(e.Evidence) > 0 {
-					sentence = e.Evidence[0].Sentence
-				}
 				reports = append(reports, &report{ev: e, art: p, index: i, origin: origin(p),
-					family: l.k.familyOf(e.Type), trigger: l.k.triggerWord(a.Text, e.Trigger), words: l.k.wordSet(sentence)})
+					family: l.k.familyOf(e.Type), trigger: l.k.triggerWord(a.Text, e.Trigger), words: rec.evWords[i]})
 			}
 			for i, q := range a.Quotes {
 				if !within(q.Span.Start, span) {
 					continue
 				}
-				quotes = append(quotes, &quoteItem{q: q, art: p, index: i, words: l.k.wordSet(q.Text)})
+				quotes = append(quotes, &quoteItem{q: q, art: p, index: i, words: rec.qWords[i]})
 			}
 		}
 		for _, c := range l.k.clusterEvents(reports) {

@@ -102,29 +102,38 @@ func codedRanges(text string, removed []news.Removal) []news.Span {
 // lower-cased, cut at an inner apostrophe ("Reid's" is "reid"), with the
 // dots and commas of numbers kept ("7.0" and "1,200").
 func tokens(text string, ranges []news.Span) []token {
-	var out []token
+	n := 0
+	for _, r := range ranges {
+		n += r.End - r.Start
+	}
+	out := make([]token, 0, n/6+1)
 	for _, r := range ranges {
 		seg := text[r.Start:r.End]
+		// Text in ASCII is lower-cased once: its words are slices of it.
+		var lower string
+		if isASCII(seg) {
+			lower = strings.ToLower(seg)
+		}
 		i := 0
 		for i < len(seg) {
-			c, n := utf8.DecodeRuneInString(seg[i:])
-			if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			c, n := decodeRune(seg[i:])
+			if !isWordRune(c) {
 				i += n
 				continue
 			}
 			start := i
-			upper := unicode.IsUpper(c)
+			upper := 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(c)
 			j := i
 			for j < len(seg) {
-				c, n := utf8.DecodeRuneInString(seg[j:])
-				if unicode.IsLetter(c) || unicode.IsDigit(c) {
+				c, n := decodeRune(seg[j:])
+				if isWordRune(c) {
 					j += n
 					continue
 				}
 				// An apostrophe within a word ("Reid's", "don't") is kept
 				// for now and cut below.
 				if (c == '\'' || c == '’') && j+n < len(seg) {
-					if next, _ := utf8.DecodeRuneInString(seg[j+n:]); unicode.IsLetter(next) {
+					if next, _ := decodeRune(seg[j+n:]); unicode.IsLetter(next) {
 						j += n
 						continue
 					}
@@ -136,9 +145,17 @@ func tokens(text string, ranges []news.Span) []token {
 				}
 				break
 			}
-			w := strings.ToLower(seg[start:j])
-			if k := strings.IndexAny(w, "'’"); k > 0 {
-				w = w[:k]
+			var w string
+			if lower != "" {
+				w = lower[start:j]
+				if k := strings.IndexByte(w, '\''); k > 0 {
+					w = w[:k]
+				}
+			} else {
+				w = strings.ToLower(seg[start:j])
+				if k := strings.IndexAny(w, "'’"); k > 0 {
+					w = w[:k]
+				}
 			}
 			out = append(out, token{text: w, start: r.Start + start, upper: upper})
 			i = j
@@ -148,6 +165,32 @@ func tokens(text string, ranges []news.Span) []token {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// decodeRune returns the first character of s and its length in bytes,
+// quickly for ASCII.
+func decodeRune(s string) (rune, int) {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// isWordRune reports whether c is a letter or a digit.
+func isWordRune(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return unicode.IsLetter(c) || unicode.IsDigit(c)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // stem strips the commonest English inflections, enough for "attacks",
 // "attacked" and "attacking" to meet "attack". It leaves short words and

@@ -271,15 +271,37 @@ func (db *DB) LinkLookup(ctx context.Context, keys []uint64) ([]news.ArticleID, 
 // StoryArticles returns the ids of the member articles of stories, sorted
 // and each once.
 func (db *DB) StoryArticles(ctx context.Context, stories []string) ([]news.ArticleID, error) {
-	args := make([]any, len(stories))
-	for i, st := range stories {
-		args[i] = st
-	}
-	ids, err := db.articlesWhereIn(ctx, `SELECT DISTINCT article FROM story_articles WHERE story IN (%s)`, args)
+	var out []news.ArticleID
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		for chunk := range slices.Chunk(stories, inChunk) {
+			args := make([]any, 0, 2*len(chunk))
+			for _, st := range chunk {
+				args = append(args, st)
+			}
+			args = append(args, args...)
+			// The tables behind the story_articles view, each through its
+			// index: SQLite does not push an IN list into the view's
+			// UNION, and would scan every membership.
+			in := qmarks(len(chunk))
+			err := each(ctx, tx, `SELECT article FROM link_members WHERE story IN (`+in+`)
+				UNION SELECT id FROM articles WHERE story IN (`+in+`)`, args, func(rows *sql.Rows) error {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					return err
+				}
+				out = append(out, news.ArticleID(id))
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("read story members: %v", err)
 	}
-	return ids, nil
+	return sortedIDs(out), nil
 }
 
 // articlesWhereIn runs query, whose %s takes a list of placeholders, over
@@ -381,7 +403,7 @@ func (db *DB) SaveLinks(ctx context.Context, l *Links) error {
 		if err := w.stories(l); err != nil {
 			return fmt.Errorf("save links: %v", err)
 		}
-		if err := w.articles(l.Articles); err != nil {
+		if err := w.articles(l.Articles, l.Nodes); err != nil {
 			return fmt.Errorf("save links: %v", err)
 		}
 		if err := w.events(l.Events); err != nil {
@@ -544,12 +566,18 @@ func (w *linkWriter) inStories(ids []string, query string) error {
 	return nil
 }
 
-// articles sets the main story and the original of articles.
-func (w *linkWriter) articles(as []ArticleLink) error {
+// articles sets the main story and the original of articles, in their
+// rows and in their link state; the state of nodes, just written, already
+// holds them when they agree.
+func (w *linkWriter) articles(as []ArticleLink, nodes []LinkNode) error {
 	if len(as) == 0 {
 		return nil
 	}
-	for _, q := range []string{
+	written := make(map[news.ArticleID]ArticleLink, len(nodes))
+	for _, n := range nodes {
+		written[n.Article] = ArticleLink{ID: n.Article, Story: n.Story, DuplicateOf: n.DuplicateOf}
+	}
+	for i, q := range []string{
 		`UPDATE articles SET story = $1, duplicate_of = $2 WHERE id = $3`,
 		`UPDATE link_nodes SET story = $1, duplicate_of = $2 WHERE article = $3`,
 	} {
@@ -558,6 +586,9 @@ func (w *linkWriter) articles(as []ArticleLink) error {
 			return fmt.Errorf("prepare: %v", err)
 		}
 		for _, a := range as {
+			if n, ok := written[a.ID]; i == 1 && ok && n == a {
+				continue
+			}
 			if _, err := stmt.ExecContext(w.ctx, nullable(a.Story), nullable(a.DuplicateOf), string(a.ID)); err != nil {
 				return errors.Join(fmt.Errorf("set story of %s: %v", a.ID, err), stmt.Close())
 			}
@@ -569,8 +600,36 @@ func (w *linkWriter) articles(as []ArticleLink) error {
 	return nil
 }
 
-// events inserts event clusters and their members.
+// events inserts event clusters and their members. Members already
+// stored in their cluster are left alone: rewriting a row as it is would
+// still rewrite its page.
 func (w *linkWriter) events(cs []EventCluster) error {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.Event.ID
+	}
+	stored := map[EventRef]string{}
+	for chunk := range slices.Chunk(ids, inChunk) {
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		err := each(w.ctx, w.tx, `SELECT article, idx, cluster FROM link_events WHERE cluster IN (`+qmarks(len(chunk))+`)`, args,
+			func(rows *sql.Rows) error {
+				var (
+					article, cluster string
+					idx              int
+				)
+				if err := rows.Scan(&article, &idx, &cluster); err != nil {
+					return err
+				}
+				stored[EventRef{Article: news.ArticleID(article), Index: idx}] = cluster
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("read event cluster members: %v", err)
+		}
+	}
 	var clusterRows, memberRows [][]any
 	for _, c := range cs {
 		e := c.Event
@@ -581,7 +640,9 @@ func (w *linkWriter) events(cs []EventCluster) error {
 		}
 		clusterRows = append(clusterRows, []any{e.ID, c.Story, string(c.Rep.Article), c.Rep.Index, string(b)})
 		for _, m := range c.Members {
-			memberRows = append(memberRows, []any{string(m.Article), m.Index, e.ID})
+			if stored[m] != e.ID {
+				memberRows = append(memberRows, []any{string(m.Article), m.Index, e.ID})
+			}
 		}
 	}
 	if err := insertMany(w.ctx, w.tx, "INSERT INTO event_clusters (id, story, article, idx, record)", clusterRows,
@@ -696,6 +757,12 @@ func sortedIDs(ids []news.ArticleID) []news.ArticleID {
 	return slices.Compact(ids)
 }
 
+// storyMembers selects the articles of the story $1, as the story_articles
+// view holds them, through the index of each table behind it: SQLite does
+// not push a condition into the view's UNION, and would scan every
+// membership.
+const storyMembers = `SELECT article FROM link_members WHERE story = $1 UNION SELECT id AS article FROM articles WHERE story = $1`
+
 // StoryEvents returns the linked events of a story: its event clusters'
 // merged records and the events of its articles reported once, in the
 // order of their dates (unknown last), then articles and positions.
@@ -704,7 +771,7 @@ func (db *DB) StoryEvents(ctx context.Context, story string) ([]news.Event, erro
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		err := each(ctx, tx, `SELECT article, record FROM event_clusters WHERE story = $1
 			UNION ALL
-			SELECT e.article, e.record FROM events e JOIN story_articles m ON m.article = e.article AND m.story = $1
+			SELECT e.article, e.record FROM events e JOIN (`+storyMembers+`) m ON m.article = e.article
 			WHERE NOT EXISTS (SELECT 1 FROM link_events l WHERE l.article = e.article AND l.idx = e.idx)`,
 			[]any{story}, func(rows *sql.Rows) error {
 				e, err := scanEvent(rows)
@@ -748,7 +815,7 @@ func (db *DB) Story(ctx context.Context, id string) (news.Story, error) {
 			return fmt.Errorf("read story %s: %v", id, err)
 		}
 		s.Title, s.First, s.Last = title.String, first.String, last.String
-		err = each(ctx, tx, `SELECT article FROM story_articles WHERE story = $1 ORDER BY article`, []any{id}, func(rows *sql.Rows) error {
+		err = each(ctx, tx, storyMembers+` ORDER BY article`, []any{id}, func(rows *sql.Rows) error {
 			var a string
 			if err := rows.Scan(&a); err != nil {
 				return err

@@ -246,6 +246,45 @@ func TestSaveLinks(t *testing.T) {
 	})
 }
 
+// TestSaveLinksClusterGrows saves a cluster again with one more report:
+// the reports stored before stay in it, the new one joins.
+func TestSaveLinksClusterGrows(t *testing.T) {
+	a, b, c := linkArticle("a", "wire", 3), linkArticle("b", "daily", 3), linkArticle("c", "gazette", 4)
+	db := openLinkDB(t, a, b, c)
+	ctx := t.Context()
+	cluster := func(story string, members ...EventRef) *Links {
+		return &Links{Stories: []news.Story{{ID: story, Articles: []news.ArticleID{"a", "b", "c"}}},
+			Events: []EventCluster{{Story: story, Event: a.Events[0], Rep: EventRef{"a", 0}, Members: members}}}
+	}
+	steps := []struct {
+		name  string
+		links *Links
+		want  []string // ids of the reports
+	}{
+		{"first", cluster("s1", EventRef{"a", 0}, EventRef{"b", 0}), []string{"ev-a-0", "ev-b-0"}},
+		{"grown", cluster("s1", EventRef{"a", 0}, EventRef{"b", 0}, EventRef{"c", 0}), []string{"ev-a-0", "ev-b-0", "ev-c-0"}},
+		{"moved", &Links{Gone: []string{"s1"}, Stories: cluster("s2").Stories,
+			Events: cluster("s2", EventRef{"a", 0}, EventRef{"c", 0}).Events, Unclustered: []EventRef{{"b", 0}}},
+			[]string{"ev-a-0", "ev-c-0"}},
+	}
+	for _, tt := range steps {
+		if err := db.SaveLinks(ctx, tt.links); err != nil {
+			t.Fatalf("SaveLinks(%s) = %v", tt.name, err)
+		}
+		reports, err := db.EventReports(ctx, a.Events[0].ID)
+		if err != nil {
+			t.Fatalf("EventReports(%s) = %v", tt.name, err)
+		}
+		var got []string
+		for _, e := range reports {
+			got = append(got, e.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("after %s: EventReports() = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestSaveLinksInvalid(t *testing.T) {
 	db := openLinkDB(t)
 	tests := []struct {
