@@ -271,48 +271,35 @@ func (db *DB) LinkLookup(ctx context.Context, keys []uint64) ([]news.ArticleID, 
 // StoryArticles returns the ids of the member articles of stories, sorted
 // and each once.
 func (db *DB) StoryArticles(ctx context.Context, stories []string) ([]news.ArticleID, error) {
-	var out []news.ArticleID
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		for chunk := range slices.Chunk(stories, inChunk) {
-			args := make([]any, 0, 2*len(chunk))
-			for _, st := range chunk {
-				args = append(args, st)
-			}
-			args = append(args, args...)
-			// The tables behind the story_articles view, each through its
-			// index: SQLite does not push an IN list into the view's
-			// UNION, and would scan every membership.
-			in := qmarks(len(chunk))
-			err := each(ctx, tx, `SELECT article FROM link_members WHERE story IN (`+in+`)
-				UNION SELECT id FROM articles WHERE story IN (`+in+`)`, args, func(rows *sql.Rows) error {
-				var id string
-				if err := rows.Scan(&id); err != nil {
-					return err
-				}
-				out = append(out, news.ArticleID(id))
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	args := make([]any, len(stories))
+	for i, st := range stories {
+		args[i] = st
+	}
+	// The tables behind the story_articles view, each through its index:
+	// SQLite does not push an IN list into the view's UNION, and would
+	// scan every membership.
+	ids, err := db.articlesWhereIn(ctx, `SELECT article FROM link_members WHERE story IN (%[1]s)
+		UNION SELECT id FROM articles WHERE story IN (%[1]s)`, args)
 	if err != nil {
 		return nil, fmt.Errorf("read story members: %v", err)
 	}
-	return sortedIDs(out), nil
+	return ids, nil
 }
 
-// articlesWhereIn runs query, whose %s takes a list of placeholders, over
-// args in chunks that SQLite accepts, and returns the article ids it
-// selects, sorted and each once.
+// articlesWhereIn runs query, whose %[1]s verbs (%s when it has one) each
+// take the same list of placeholders, over args in chunks that SQLite
+// accepts, and returns the article ids it selects, sorted and each once.
 func (db *DB) articlesWhereIn(ctx context.Context, query string, args []any) ([]news.ArticleID, error) {
 	var out []news.ArticleID
 	err := db.read(ctx, func(tx *sql.Tx) error {
 		for len(args) > 0 {
 			n := min(len(args), inChunk)
-			err := each(ctx, tx, fmt.Sprintf(query, qmarks(n)), args[:n], func(rows *sql.Rows) error {
+			lists := max(1, strings.Count(query, "%[1]s"))
+			chunk := make([]any, 0, lists*n)
+			for range lists {
+				chunk = append(chunk, args[:n]...)
+			}
+			err := each(ctx, tx, fmt.Sprintf(query, qmarks(n)), chunk, func(rows *sql.Rows) error {
 				var id string
 				if err := rows.Scan(&id); err != nil {
 					return err
