@@ -1,14 +1,10 @@
 package extract
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -315,47 +311,15 @@ func BenchmarkSentences(b *testing.B) {
 // TestSentencesGuardianSample splits real articles and checks the
 // invariants; with -v it logs the sentence count and the longest sentence.
 func TestSentencesGuardianSample(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "data", "guardian-sdf-sample", "Guardian_SDF_sample.csv")
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skip("../shared/data/guardian-sdf-sample not present: real-article check skipped")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := slices.IndexFunc(header, func(h string) bool { return strings.EqualFold(h, "text") })
-	if col < 0 {
-		t.Fatalf("%s: no text column in %q", path, header)
-	}
 	articles, sentences, longest := 0, 0, 0
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if col >= len(rec) {
-			continue
-		}
-		ss := Sentences(rec[col], nil)
-		checkSentences(t, rec[col], nil, ss)
+	for _, text := range testkit.GuardianTexts(t) {
+		ss := Sentences(text, nil)
+		checkSentences(t, text, nil, ss)
 		articles++
 		sentences += len(ss)
 		for _, s := range ss {
 			longest = max(longest, s.Span.Len())
 		}
-	}
-	if articles == 0 {
-		t.Fatalf("%s: no articles", path)
 	}
 	t.Logf("%d articles, %d sentences (%.1f per article), longest %d bytes", articles, sentences, float64(sentences)/float64(articles), longest)
 }

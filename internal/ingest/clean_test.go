@@ -2,10 +2,8 @@ package ingest
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -541,45 +539,11 @@ func BenchmarkClean(b *testing.B) {
 // TestCleanGuardianSample runs the cleaner over real articles and checks
 // its invariants; with -v it logs how often each rule fired.
 func TestCleanGuardianSample(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "data", "guardian-sdf-sample", "Guardian_SDF_sample.csv")
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skip("../shared/data/guardian-sdf-sample not present: real-article check skipped")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := -1
-	for i, h := range header {
-		if strings.EqualFold(h, "text") {
-			col = i
-		}
-	}
-	if col < 0 {
-		t.Fatalf("%s: no text column in %q", path, header)
-	}
 	c := newTestCleaner(t)
 	counts := map[string]int{}
 	articles, bytesIn := 0, 0
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if col >= len(rec) {
-			continue
-		}
-		a := &news.Article{Text: rec[col]}
+	for _, text := range testkit.GuardianTexts(t) {
+		a := &news.Article{Text: text}
 		c.Clean(a)
 		checkRemovals(t, a.Text, a.Removed)
 		articles++

@@ -8,7 +8,9 @@
 package testkit
 
 import (
+	"encoding/csv"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -92,4 +94,49 @@ func PeakRSSKiB() int {
 		}
 	}
 	return 0
+}
+
+// GuardianTexts returns the article texts of the Guardian sample
+// (../shared/data/guardian-sdf-sample), the real articles the tests check
+// invariants on, and skips the test when the data set is absent.
+func GuardianTexts(tb testing.TB) []string {
+	tb.Helper()
+	path := filepath.Join(SharedData(tb, "guardian-sdf-sample"), "Guardian_SDF_sample.csv")
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	col := -1
+	for i, h := range header {
+		if strings.EqualFold(h, "text") {
+			col = i
+		}
+	}
+	if col < 0 {
+		tb.Fatalf("%s: no text column in %q", path, header)
+	}
+	var texts []string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		if col < len(rec) {
+			texts = append(texts, rec[col])
+		}
+	}
+	if len(texts) == 0 {
+		tb.Fatalf("%s: no articles", path)
+	}
+	return texts
 }
