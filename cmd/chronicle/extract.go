@@ -30,10 +30,11 @@ func runExtract(ctx context.Context, cfg Config, args []string, stdin io.Reader,
 	if fs.NArg() == 1 {
 		input = fs.Arg(0)
 	}
-	inputs, err := ingest.Expand([]string{input})
+	inputs, skipped, err := ingest.Expand([]string{input})
 	if err != nil {
 		return usageError("extract: %v", err)
 	}
+	printSkipped(stderr, skipped)
 	st, err := stages()
 	if err != nil {
 		return err

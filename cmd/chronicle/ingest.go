@@ -33,10 +33,11 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdin io.Reader, 
 	if err := cfg.Validate(); err != nil {
 		return usageError("ingest: %v", err)
 	}
-	inputs, err := ingest.Expand(fs.Args())
+	inputs, skipped, err := ingest.Expand(fs.Args())
 	if err != nil {
 		return usageError("ingest: %v", err)
 	}
+	printSkipped(stderr, skipped)
 
 	db, err := store.Open(ctx, cfg.DB)
 	if err != nil {
@@ -151,6 +152,21 @@ func printSummary(w io.Writer, s pipeline.Stats, db string) {
 	fmt.Fprintf(w, "time        %s (%.0f articles/s)\n", s.Elapsed.Round(time.Millisecond), rate)
 	if db != "" {
 		fmt.Fprintf(w, "database    %s\n", db)
+	}
+}
+
+// maxSkippedListed is how many skipped files printSkipped names.
+const maxSkippedListed = 20
+
+// printSkipped names the files of folders that were not read because
+// their type is unknown, so that nothing is left out silently.
+func printSkipped(w io.Writer, skipped []string) {
+	for i, path := range skipped {
+		if i == maxSkippedListed {
+			fmt.Fprintf(w, "skipped: %d more files of unknown type\n", len(skipped)-i)
+			return
+		}
+		fmt.Fprintf(w, "skipped: %s: unknown file type (want .jsonl, .ndjson, .txt, .html, .htm, .xml, .rss, .atom or .warc, optionally .gz; name the file itself to read it by its content)\n", path)
 	}
 }
 

@@ -186,11 +186,14 @@ func TestIngestBadInput(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "photo.jpg"), []byte{0xff, 0xd8, 0xff, 0xe0}, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out, errOut, err := chronicle(t, "", "ingest", "--quiet", "--db", db, dir)
 	if code := exitCode(err); code != 1 {
 		t.Fatalf("ingest with bad input: exit %d (%v), want 1", code, err)
 	}
-	for _, want := range []string{"mixed.jsonl:2", "mixed.jsonl:3", "binary.txt", "empty.txt"} {
+	for _, want := range []string{"mixed.jsonl:2", "mixed.jsonl:3", "binary.txt", "empty.txt", "skipped: " + filepath.Join(dir, "photo.jpg")} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr does not name %q:\n%s", want, errOut)
 		}

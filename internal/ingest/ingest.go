@@ -233,10 +233,11 @@ func isURL(s string) bool {
 // recursively (sorted, hidden files and folders skipped, only files with a
 // known extension taken), files, "-" (stdin) and http(s) URLs are kept as
 // given. A path that does not exist is kept too, so that Read reports it
-// with the other inputs. Expand returns an *InputError when a folder cannot
-// be walked.
-func Expand(args []string) ([]string, error) {
-	var inputs []string
+// with the other inputs. The files found in folders with no known
+// extension are returned as skipped, for the caller to report: a file
+// named on the command line is read whatever its name. Expand returns an
+// *InputError when a folder cannot be walked.
+func Expand(args []string) (inputs, skipped []string, err error) {
 	for _, arg := range args {
 		if arg == "-" || isURL(arg) {
 			inputs = append(inputs, arg)
@@ -262,14 +263,16 @@ func Expand(args []string) ([]string, error) {
 			}
 			if f, _ := formatOfName(path); f != formatUnknown {
 				inputs = append(inputs, path)
+			} else {
+				skipped = append(skipped, path)
 			}
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return inputs, nil
+	return inputs, skipped, nil
 }
 
 // pathErr strips the operation and path from an *fs.PathError, which the

@@ -9,7 +9,7 @@ import (
 )
 
 func ExampleRead() {
-	inputs, err := ingest.Expand([]string{"testdata/articles.jsonl"})
+	inputs, _, err := ingest.Expand([]string{"testdata/articles.jsonl"})
 	if err != nil {
 		fmt.Println(err)
 		return

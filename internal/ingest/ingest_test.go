@@ -628,7 +628,7 @@ func TestExpand(t *testing.T) {
 		}
 	}
 	args := []string{"-", dir, "https://news.example/feed.xml", filepath.Join(dir, "notes.md"), "missing.jsonl"}
-	got, err := Expand(args)
+	got, skipped, err := Expand(args)
 	if err != nil {
 		t.Fatalf("Expand(%q) = %v", args, err)
 	}
@@ -638,6 +638,10 @@ func TestExpand(t *testing.T) {
 		"https://news.example/feed.xml", filepath.Join(dir, "notes.md"), "missing.jsonl"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Expand(%q) (-want +got):\n%s", args, diff)
+	}
+	wantSkipped := []string{filepath.Join(dir, "c/image.png"), filepath.Join(dir, "notes.md")}
+	if diff := cmp.Diff(wantSkipped, skipped); diff != "" {
+		t.Errorf("Expand(%q) skipped (-want +got):\n%s", args, diff)
 	}
 }
 
