@@ -39,6 +39,7 @@ type Actors struct {
 	bySurname  map[string][]int // last words of names, used when no full name matches
 	offices    map[string][]actorRoleRef
 	given      map[string]bool // folded common given names
+	surnames   map[string]bool // folded common family names
 }
 
 // SectorInfo describes one PLOVER sector code.
@@ -327,6 +328,18 @@ func betterActorRole(r, cur Role, latest bool) bool {
 	return r.level < cur.level
 }
 
+// LedBefore reports whether the person was head of state or government of
+// a country at some time up to t (at any time with a zero t): such a
+// leader's surname alone names the leader in the news for years after.
+func (p Person) LedBefore(t time.Time) bool {
+	for _, r := range p.Roles {
+		if r.level <= levelGovernment && !nonStateCode(r.Country) && (t.IsZero() || !r.Start.After(t)) {
+			return true
+		}
+	}
+	return false
+}
+
 // SectorAt returns the person's sector on t: that of the role held on t,
 // ELI (a former official) when every role ended before t, or "" when the
 // person held no role by then. With a zero t it is the latest role's
@@ -418,6 +431,7 @@ func parseActors(fsys fs.FS, dir string) (*Actors, error) {
 		bySurname:  map[string][]int{},
 		offices:    map[string][]actorRoleRef{},
 		given:      map[string]bool{},
+		surnames:   map[string]bool{},
 	}
 	steps := []struct {
 		file  string
@@ -438,6 +452,11 @@ func parseActors(fsys fs.FS, dir string) (*Actors, error) {
 	// its given name alone.
 	if given := path.Join(dir, "given_names.txt"); fileExists(fsys, given) {
 		if err := readActorTSV(fsys, given, 1, a.addGivenNames); err != nil {
+			return nil, err
+		}
+	}
+	if common := path.Join(dir, "common_surnames.txt"); fileExists(fsys, common) {
+		if err := readActorTSV(fsys, common, 1, a.addCommonSurnames); err != nil {
 			return nil, err
 		}
 	}
@@ -471,6 +490,20 @@ func (a *Actors) addGivenNames(file string, line int, f []string) error {
 // GivenName reports whether the folded word w is a common given name
 // ("james", "mohammed", "olga").
 func (a *Actors) GivenName(w string) bool { return a.given[w] }
+
+// addCommonSurnames reads a line of common_surnames.txt: names separated
+// by spaces.
+func (a *Actors) addCommonSurnames(file string, line int, f []string) error {
+	for _, w := range strings.Fields(f[0]) {
+		a.surnames[Fold(w)] = true
+	}
+	return nil
+}
+
+// CommonSurname reports whether the folded word w is a common family
+// name ("smith", "kim", "garcia"), which alone names nobody in
+// particular.
+func (a *Actors) CommonSurname(w string) bool { return a.surnames[w] }
 
 // readActorTSV calls parse for every data line of a tab-separated file,
 // padding missing trailing columns with empty strings.

@@ -20,9 +20,9 @@ const dataDir = "../../../shared/data"
 // Thresholds a little under the figures measured when they were set; a
 // change that drops below them is a regression.
 const (
-	ngecCountryMin       = 0.88
-	ngecSectorMin        = 0.72
-	ngecPersonCountryMin = 0.93
+	ngecCountryMin       = 0.91
+	ngecSectorMin        = 0.74
+	ngecPersonCountryMin = 0.95
 	ploverRecallMin      = 0.88
 	ploverPrecisionMin   = 0.94
 )

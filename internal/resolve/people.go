@@ -21,7 +21,7 @@ func (r *Resolver) person(c *context, i int) {
 		return
 	}
 	cue := m.Actor
-	if p, ok := r.pickPerson(c, name, cue); ok && (m.Rule != surnameRule || c.bareSurnameFits(p)) {
+	if p, ok := r.pickPerson(c, name, cue); ok && (m.Rule != surnameRule || c.bareSurnameFits(p) || r.leaderBySurname(c, name, p)) {
 		m.Actor = r.personActor(c, p, cue)
 		return
 	}
@@ -43,6 +43,19 @@ const surnameRule = "kb:surname"
 func (c *context) bareSurnameFits(p kb.Person) bool {
 	_, ok := p.RoleAt(c.t)
 	return ok || c.counts[p.Country] > 0
+}
+
+// leaderBySurname reports whether a surname standing alone names p as a
+// present or past head of state or government ("Blair said", "Trump
+// wrote" years after they left office): only when the surname is not a
+// common family or given name, so that a "Brown" or a "Kim" stays
+// anyone.
+func (r *Resolver) leaderBySurname(c *context, name string, p kb.Person) bool {
+	f := kb.Fold(strings.TrimSpace(name))
+	if strings.Contains(f, " ") || r.actors.CommonSurname(f) || r.actors.GivenName(f) {
+		return false
+	}
+	return p.LedBefore(c.t)
 }
 
 // earlierNamed returns the latest earlier person mention whose name ends
@@ -135,7 +148,7 @@ func (r *Resolver) pickPerson(c *context, name string, cue news.Actor) (kb.Perso
 	}
 	// A surname alone that fits several people, or fits one who has
 	// nothing to do with the article, is left unresolved.
-	if one && !namedExactly(name, p) && p.ID != hint && (tie || bestScore < 6 && (len(cands) > 1 || bestScore < 4)) {
+	if one && !namedExactly(name, p) && p.ID != hint && (tie || bestScore < 6 && (len(cands) > 1 || bestScore < 4 && !r.leaderBySurname(c, name, p))) {
 		return kb.Person{}, false
 	}
 	return p, true

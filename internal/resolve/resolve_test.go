@@ -105,8 +105,10 @@ func TestResolveActors(t *testing.T) {
 			news.Actor{Name: "Rebels", Country: "CAF", Sector: "REB", Role: "Rebels"}},
 		{"bare surname of an office holder whose country is named", "Ukraine's army held the line. Zelenskyy said the front was stable.", "2024-05-01", "Zelenskyy",
 			news.Actor{Name: "Volodymyr Zelenskyy", Entity: "person:volodymyr-zelenskyy", Country: "UKR", Sector: "GOV", Role: "President"}},
-		{"bare surname of someone else", "The storm flooded the county overnight. Fox said the roads were closed.", "2024-05-01", "Fox",
+		{"bare common surname, even a former leader's", "The storm flooded the county overnight. Fox said the roads were closed.", "2024-05-01", "Fox",
 			news.Actor{Name: "Fox", Entity: "person:fuks"}},
+		{"bare surname of a former leader", "The rally drew thousands. Trump wrote that the trial was unfair.", "2023-05-01", "Trump",
+			news.Actor{Name: "Donald Trump", Entity: "person:donald-trump", Country: "USA", Sector: "ELI", Role: "former President"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
