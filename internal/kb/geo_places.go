@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -478,63 +479,94 @@ func arabicArticle(alpha3 string) bool {
 func (g *Geo) indexAlternates() {
 	pl := &g.places
 	pl.altOnce.Do(func() {
-		allKeys := make([]uint64, 0, 2*len(pl.recs))
-		allVals := make([]int32, 0, 2*len(pl.recs))
-		var keys []uint64
-		var folded []string
-		for i := range pl.recs {
-			f := g.cells(int32(i))
-			primary := f[pcASCII]
-			if primary == "" {
-				primary = f[pcName]
-			}
-			pk := foldKey(primary)
-			keys, folded = keys[:0], folded[:0]
-			add := func(k uint64) {
-				if k != pk && !slices.Contains(keys, k) {
-					keys = append(keys, k)
-				}
-			}
-			if f[pcASCII] != "" {
-				add(foldKey(f[pcName]))
-			}
-			alts := g.alternates(int32(i))
-			for a := range strings.SplitSeq(alts, "|") {
-				if a != "" {
-					add(foldKey(a))
-				}
-			}
-			// The rarer variants need the folded text itself.
-			arabic := arabicArticle(g.countries[pl.recs[i].country].Alpha3)
-			if arabic || hasApostrophe(f[pcName]) || hasApostrophe(alts) {
-				folded = append(folded, Fold(primary), Fold(f[pcName]))
-				for a := range strings.SplitSeq(alts, "|") {
-					folded = append(folded, Fold(a))
-				}
-				for _, k := range folded {
-					if strings.IndexByte(k, '\'') >= 0 {
-						add(hashKey(strings.ReplaceAll(k, "'", "")))
-					}
-					if art, rest, ok := strings.Cut(k, " "); arabic && ok && isArabicArticle(art) && len(rest) >= 4 {
-						add(hashKey(rest))
-					}
-				}
-			}
-			for _, k := range keys {
-				allKeys = append(allKeys, k)
-				allVals = append(allVals, int32(i))
+		// The places are shared out in ranges among the cores, and the
+		// ranges' keys joined in order, so the index is the same on
+		// every machine.
+		parts := min(max(runtime.GOMAXPROCS(0), 1), 8)
+		keys := make([][]uint64, parts)
+		vals := make([][]int32, parts)
+		var wg sync.WaitGroup
+		for w := range parts {
+			lo, hi := w*len(pl.recs)/parts, (w+1)*len(pl.recs)/parts
+			wg.Go(func() { keys[w], vals[w] = g.alternateKeys(lo, hi) })
+		}
+		wg.Wait()
+		pl.alt = newHashIndex(slices.Concat(keys...), slices.Concat(vals...))
+	})
+}
+
+// alternateKeys returns the alternate-name keys of the places lo to hi-1
+// and, beside each, its place.
+func (g *Geo) alternateKeys(lo, hi int) ([]uint64, []int32) {
+	pl := &g.places
+	allKeys := make([]uint64, 0, 2*(hi-lo))
+	allVals := make([]int32, 0, 2*(hi-lo))
+	var keys []uint64
+	var folded []string
+	for i := lo; i < hi; i++ {
+		f := g.cells(int32(i))
+		primary := f[pcASCII]
+		if primary == "" {
+			primary = f[pcName]
+		}
+		pk := foldKey(primary)
+		keys, folded = keys[:0], folded[:0]
+		add := func(k uint64) {
+			if k != pk && !slices.Contains(keys, k) {
+				keys = append(keys, k)
 			}
 		}
-		pl.alt = newHashIndex(allKeys, allVals)
-	})
+		if f[pcASCII] != "" {
+			add(foldKey(f[pcName]))
+		}
+		alts := g.alternates(int32(i))
+		for a := range strings.SplitSeq(alts, "|") {
+			if a != "" {
+				add(foldKey(a))
+			}
+		}
+		// The rarer variants need the folded text itself.
+		arabic := arabicArticle(g.countries[pl.recs[i].country].Alpha3)
+		if arabic || hasApostrophe(f[pcName]) || hasApostrophe(alts) {
+			folded = append(folded, Fold(primary), Fold(f[pcName]))
+			for a := range strings.SplitSeq(alts, "|") {
+				folded = append(folded, Fold(a))
+			}
+			for _, k := range folded {
+				if strings.IndexByte(k, '\'') >= 0 {
+					add(hashKey(strings.ReplaceAll(k, "'", "")))
+				}
+				if art, rest, ok := strings.Cut(k, " "); arabic && ok && isArabicArticle(art) && len(rest) >= 4 {
+					add(hashKey(rest))
+				}
+			}
+		}
+		for _, k := range keys {
+			allKeys = append(allKeys, k)
+			allVals = append(allVals, int32(i))
+		}
+	}
+	return allKeys, allVals
 }
 
 // hasApostrophe reports whether s holds a character that Fold turns into
 // an apostrophe.
 func hasApostrophe(s string) bool {
-	return strings.IndexByte(s, '\'') >= 0 || strings.IndexByte(s, '`') >= 0 ||
-		strings.Contains(s, "’") || strings.Contains(s, "ʼ") || strings.Contains(s, "ʻ") ||
-		strings.Contains(s, "‘") || strings.Contains(s, "′")
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\'', '`':
+			return true
+		case 0xE2: // ‘ ’ ′: E2 80 98, E2 80 99, E2 80 B2
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x98 || s[i+2] == 0x99 || s[i+2] == 0xB2) {
+				return true
+			}
+		case 0xCA: // ʻ ʼ: CA BB, CA BC
+			if i+1 < len(s) && (s[i+1] == 0xBB || s[i+1] == 0xBC) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isArabicArticle(w string) bool {

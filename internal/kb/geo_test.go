@@ -599,6 +599,21 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadReady measures loading the knowledge base and the first
+// place resolution with context, which builds the indexes made on first
+// use (alternate names, subdivision points): the start-up cost of a run.
+func BenchmarkLoadReady(b *testing.B) {
+	for b.Loop() {
+		k, err := Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, ok := k.Geo().Resolve("Springfield", Hints{Countries: []string{"USA"}, Context: []string{"Illinois", "Peoria"}}); !ok {
+			b.Fatal("Springfield not resolved")
+		}
+	}
+}
+
 // BenchmarkLoadGeo measures loading the geography alone.
 func BenchmarkLoadGeo(b *testing.B) {
 	for b.Loop() {
@@ -1044,6 +1059,30 @@ func TestGeoparsingGold(t *testing.T) {
 		}
 		if got := pct(s.localWithin50, s.local); got < th.within50 {
 			t.Errorf("%s: within 50 km %.1f%% of found below country level, want at least %.1f%%", th.mode, got, th.within50)
+		}
+	}
+}
+
+func TestHasApostrophe(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Ts'khinvali", true},
+		{"Ts`khinvali", true},
+		{"Ts’khinvali", true},
+		{"Tsʼkhinvali", true},
+		{"Tsʻkhinvali", true},
+		{"Ts‘khinvali", true},
+		{"Ts′khinvali", true},
+		{"Tskhinvali", false},
+		{"Tbilisi—Gori", false}, // an em dash shares the lead byte E2
+		{"Şanlıurfa", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := hasApostrophe(tt.in); got != tt.want {
+			t.Errorf("hasApostrophe(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
