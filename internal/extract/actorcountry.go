@@ -97,3 +97,46 @@ func (s *evSentence) ownCountry(ev news.Event, tr *evTrigger) bool {
 	}
 	return s.isPlace(u) && s.mention(u).Actor.Sector == "" && ev.Targets[0].Country == ev.Sources[0].Country
 }
+
+// soleCountry returns the one country that the sentence's mentions
+// name, or "" when they name none, several, or an international body.
+func (s *evSentence) soleCountry() string {
+	country := ""
+	for k := 0; k < len(s.toks); k++ {
+		m := s.toks[k].mention
+		if m < 0 {
+			continue
+		}
+		u := s.unitAt(k)
+		k = u.last
+		c := eventActor(s.a, m).Country
+		if pl := s.a.Mentions[m].Place; c == "" && pl != nil {
+			c = pl.Country
+		}
+		switch {
+		case c == "":
+		case c == "IGO" || c == "UNO" || c == "NGO" || country != "" && c != country:
+			return ""
+		default:
+			country = c
+		}
+	}
+	return country
+}
+
+// unknownOf gives the actors of one side that have no country, no entry
+// in the knowledge base and a sector of domestic politics (opposition,
+// party, rebels, unions) the country c. Officials, troops, gunmen and
+// civilians may be foreigners and keep an empty country.
+func (s *evSentence) unknownOf(side []news.Actor, units []evUnit, c string) {
+	for i := range side {
+		switch side[i].Sector {
+		case news.SectorOpposition, news.SectorParty, news.SectorRebel, news.SectorLabour:
+		default:
+			continue
+		}
+		if side[i].Country == "" && side[i].Entity == "" && i < len(units) {
+			side[i].Country = c
+		}
+	}
+}

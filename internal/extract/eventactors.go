@@ -52,6 +52,56 @@ func officialProtester(a news.Actor, m *news.Mention) bool {
 	return country || a.Country == "IGO" || a.Country == "NGO" || a.Country == "UNO"
 }
 
+// counted reports whether the unit is a number of people ("up to 100
+// ethnic Albanians", "thousands of Kurds"), a crowd rather than a state.
+func (s *evSentence) counted(u evUnit) bool {
+	k := u.first - 1
+	if k >= 0 && s.toks[k].low == "ethnic" {
+		return true
+	}
+	if k >= 1 && s.toks[k].low == "of" {
+		k--
+	}
+	return k >= 0 && s.toks[k].is(tNUM|tNUMW)
+}
+
+// peacekeepers reports whether the unit, or the words next to it, name
+// peacekeepers: "NATO peacekeeping troops", "UN peacekeepers".
+func (s *evSentence) peacekeepers(u evUnit) bool {
+	for k := max(0, u.first-2); k <= u.last+1 && k < len(s.toks); k++ {
+		if strings.HasPrefix(s.toks[k].low, "peacekeep") {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingAttribution reports whether the unit u and the verb at v,
+// right after it, follow a comma that closes a clause of their words:
+// "The authorities are failing refugees, a rights group protested".
+func (s *evSentence) trailingAttribution(u evUnit, v int) bool {
+	if u.last >= v {
+		return false
+	}
+	for k := u.last + 1; k < v; k++ {
+		if !s.toks[k].is(tADV) {
+			return false
+		}
+	}
+	k := s.before(u.first, 3)
+	if k < 3 || s.toks[k].low != "," {
+		return false
+	}
+	// the words before the comma are a clause: they hold a verb
+	for j := range k {
+		t := &s.toks[j]
+		if t.mention < 0 && (t.is(tBE|tHAVE|tMODAL) && !t.is(tPREP) || t.is(tVERB) && !t.is(tNOUN|tPREP)) {
+			return true
+		}
+	}
+	return false
+}
+
 // distinctCountries counts the different countries among actors.
 func distinctCountries(as []news.Actor) int {
 	var seen []string

@@ -46,12 +46,20 @@ import (
 //     curfew", "will withdraw unless") is THREATEN, since the manual codes
 //     the single category an act with an auxiliary mode amounts to. Every
 //     such event keeps its Modality, and hypothetical acts ("could attack")
-//     keep their type with Modality "hypothetical".
+//     keep their type with Modality "hypothetical". A cooperative act
+//     offered on a condition ("would meet the envoy if ...") is AGREE.
+//   - A refusal stated with a negated modal of will or ability ("will not
+//     accept more refugees", "would not meet the demands") is REJECT, not
+//     a negated AGREE or CONCEDE; "did not accept" stays negated.
 //   - A trigger inside the content of a verbal act is not coded on its own:
 //     "agreed to withdraw" is AGREE, "refused to sign" REJECT, "accused X of
 //     shelling" ACCUSE, "marched to demand reforms" PROTEST; the content
 //     gives the act its mode ("demanded talks" REQUEST meet) and a pledge
-//     of force is a threat ("vowed to attack" THREATEN). A noun trigger that
+//     of force is a threat ("vowed to attack" THREATEN), unless the pledge
+//     names its own content ("offered troops to help him oust X", "agreed
+//     to lift the embargo" stay AGREE). An order to submit to a
+//     restriction is the restriction ("ordered the paper to suspend
+//     publication" COERCE). A noun trigger that
 //     is the object of a verb trigger ("condemned the attack") and a
 //     purpose clause ("opened fire to disperse them") are not coded either.
 //   - Acts in background clauses (relative, adverbial or reported asides)
@@ -62,8 +70,12 @@ import (
 //     one event ("killed three and wounded five in an attack"). A
 //     participle after a comma shares the main clause's source.
 //   - A state, court or organisation that "protested" is ACCUSE disapprove
-//     (a diplomatic protest); protesters who fight are PROTEST riot; a
-//     military move by forces of several countries is COOPERATE.
+//     (a diplomatic protest), as is a protest that attributes the words
+//     before it ("X is failing refugees, a rights group protested"); a
+//     counted crowd ("up to 100 ethnic Albanians") protests in the street.
+//     Protesters who fight are PROTEST riot; a military move by forces of
+//     several countries is COOPERATE; peacekeepers who "arrived in" a
+//     country are AID, not a visit.
 //   - A riot act (codebook/riots.tsv: stoning, vandalising, torching,
 //     clashing) by a group of civilians who are not called protesters
 //     ("residents pelted the police with stones") is an ASSAULT and,
@@ -85,6 +97,17 @@ import (
 //     place named in the trigger's object ("shelled the town of X",
 //     "lifted the curfew in X") is, as in the PLOVER gold records; meetings
 //     other than visits never take their place as recipient.
+//   - A noun trigger after a verb of announcing has the announcer as
+//     source ("X announced a suspension of flights"), and a measure
+//     phrase does not hide the light verb ("launched ten days of war
+//     games"). A participle after a comma takes the main clause's
+//     subject even when the main verb codes nothing, and a clause after
+//     ", but" with no subject of its own takes the first clause's.
+//   - A protest with no named protester whose place is known gets a
+//     "protesters" source (sector CVL) of the place's country.
+//   - An opposition group, party, rebel group or union the knowledge base
+//     does not hold takes the country of a sentence that names only one
+//     (not in meetings and visits, which bring foreigners).
 //   - An assault with no named attacker whose place is known gets an
 //     "unidentified attackers" source (sector UAF) of the place's country,
 //     as the PLOVER manual codes "unknown gunmen" and roadside bombs; a
@@ -362,24 +385,22 @@ func (c *Coder) code(s *evSentence, sent news.Sentence, dates []int, pool []evTr
 		kept = append(kept, tr)
 	}
 	evs = kept
-	verbalEvent, mainEvent, actorEvent := false, false, false
+	mainEvent, actorEvent := false, false
 	for _, tr := range evs {
-		if !tr.nominal {
-			verbalEvent = true
-			if !tr.sub {
-				mainEvent = true
-			}
+		if !tr.nominal && !tr.sub {
+			mainEvent = true
 		}
 		if tr.src != nil || tr.tgt != nil && !tr.weakTarget {
 			actorEvent = true
 		}
 	}
 	for _, tr := range evs {
-		// A noun trigger beside a verb trigger is mostly background ("after
-		// 12 days of battles", "to oversee a ceasefire"); it stands when it
+		// A noun trigger beside a main-clause verb trigger is mostly
+		// background ("after 12 days of battles", "to oversee a
+		// ceasefire"); it stands when it
 		// names both sides itself ("an Israeli strike on Gaza") or carries
 		// what the sentence is about ("began a hunger strike to demand").
-		if tr.nominal && verbalEvent && (tr.src == nil || tr.tgt == nil) && (tr.governed == nil || tr.src == nil) {
+		if tr.nominal && mainEvent && (tr.src == nil || tr.tgt == nil) && (tr.governed == nil || tr.src == nil) {
 			continue
 		}
 		// Background clauses and acts nobody is named for give way to the
@@ -428,7 +449,9 @@ func (c *Coder) suppress(s *evSentence, trs []*evTrigger) {
 				}
 			case ti.Governs || s.toks[a.head].is(tOBLIG):
 				b.suppressed = true
-				if a.governed == nil {
+				if a.governed == nil || a.governed.nominal && !b.nominal && infinitive {
+					// "ordered the opposition paper to suspend
+					// publication": the infinitive is the content.
 					a.governed = b
 				}
 			case b.nominal && gap <= 6 && a.rule.typ != b.rule.typ:
@@ -492,6 +515,16 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 	}
 	negated, modality := s.clauseMods(vg, tr.head, tr.nominal)
 	tr.sub = !tr.nominal && s.subordinate(vg) || tr.nominal && s.finiteBefore(tr.first-3, tr.first) && s.subordinate(tr.first)
+	if (prev == nil || prev.src == nil) && s.continues(tr) && !passive {
+		// "X launched rocket fire against the camps, killing 50": with
+		// no coded act before it, the participle still takes the main
+		// clause's subject.
+		if k := s.firstVerb(tr.first - 1); k >= 0 {
+			if u := s.subject(s.verbGroupStart(k)); u != nil {
+				src = u
+			}
+		}
+	}
 	if prev != nil && s.continues(tr) {
 		// "opened fire on the crowd, killing one and arresting 12": the
 		// participle's subject is the main clause's, and so, when it
@@ -544,6 +577,15 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 		}
 	}
 	ev.Type, ev.Mode, ev.CAMEO = c.retype(s, tr, modality)
+	if negated && !tr.nominal && (ev.Type == news.Agree || ev.Type == news.Concede) && s.refusal(vg, tr.head) {
+		// "will not accept more refugees", "would not meet the demands":
+		// a stated refusal is an act of its own, REJECT.
+		ev.Type, ev.Mode, ev.CAMEO = news.Reject, refusalMode(ev.Type), "120"
+		ev.Negated = false
+		if ev.Modality == ModalityPlanned {
+			ev.Modality = ""
+		}
+	}
 	if !tr.nominal && s.groupAnaphor(vg, src) {
 		// "X spoke with Y ... The two leaders agreed": a plural role
 		// noun with no name of its own means the parties of the
@@ -588,6 +630,11 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 		// attacker as unidentified armed forces of the place's country.
 		ev.Sources = append(ev.Sources, news.Actor{Name: "unidentified attackers", Country: ev.Location.Country, Sector: news.SectorUnarmed})
 	}
+	if ev.Type == news.Protest && len(ev.Sources) == 0 && !negated && ev.Location != nil && ev.Location.Country != "" {
+		// "hundreds of thousands of people blocked streets in X": a
+		// crowd nobody names are civilians of the place's country.
+		ev.Sources = append(ev.Sources, news.Actor{Name: "protesters", Country: ev.Location.Country, Sector: news.SectorCivilian})
+	}
 	if len(ev.Sources) == 0 && passive && !negated && ev.Location != nil && ev.Location.Country != "" {
 		// "X was arrested in Y", "X has been put under investigation in
 		// Y": arrests and investigations are acts of the state where
@@ -606,6 +653,19 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 	if ev.Location != nil {
 		s.local(ev.Sources, tr.src, ev.Location.Country)
 		s.local(ev.Targets, tr.tgt, ev.Location.Country)
+	}
+	if ev.Type != news.Consult {
+		// "Algeria's president said he is prepared to lift the ban
+		// on the X front": an opposition, party, rebel group or union
+		// the knowledge base does not hold, in a sentence that names
+		// one country only, is of that country. Meetings and visits
+		// bring foreigners, so they are left alone.
+		if c := s.soleCountry(); c != "" {
+			s.unknownOf(ev.Sources, tr.src, c)
+			if !tr.weakTarget {
+				s.unknownOf(ev.Targets, tr.tgt, c)
+			}
+		}
 	}
 	ti, _ = c.p.Type(ev.Type)
 	ev.Quad = ti.Quad
@@ -690,13 +750,14 @@ func eventID(a news.ArticleID, evSentence, start int) string {
 }
 
 // continues reports whether a verbal trigger is a participle that
-// continues the act before it: "..., killing", "... and arresting".
+// continues the act before it: "..., killing", "... and arresting",
+// "killing or wounding".
 func (s *evSentence) continues(tr *evTrigger) bool {
 	if tr.nominal || !s.toks[tr.head].is(tING) {
 		return false
 	}
 	p := tr.first - 1
-	return p >= 0 && (s.toks[p].low == "," || s.toks[p].low == "and")
+	return p >= 0 && (s.toks[p].low == "," || s.toks[p].low == "and" || s.toks[p].low == "or")
 }
 
 // mergeEvents joins events of one type in a sentence whose actors agree into

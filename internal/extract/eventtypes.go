@@ -21,25 +21,46 @@ func (c *Coder) retype(s *evSentence, tr *evTrigger, modality string) (news.Even
 		typ, mode, cameo = plannedType(typ, mode, cameo)
 	case ModalityConditional:
 		if s.conditionAfter(tr.head) {
-			// "will withdraw its force unless ...": a warning.
-			typ, mode, cameo = threatType(typ, mode, cameo)
+			// "will withdraw its force unless ...": a warning; "would
+			// meet the envoy if ...": an offer.
+			switch typ {
+			case news.Consult, news.Support, news.Cooperate, news.Aid:
+				typ, mode, cameo = plannedType(typ, mode, cameo)
+			default:
+				typ, mode, cameo = threatType(typ, mode, cameo)
+			}
 		}
 	case "":
-		if g := tr.governed; g != nil && !g.nominal {
+		g := tr.governed
+		switch {
+		case g != nil && !g.nominal && typ == news.Request && g.rule.typ == news.Coerce && strings.HasPrefix(s.toks[tr.head].low, "order"):
+			// "ordered the newspaper to suspend publication": an order
+			// to submit to a restriction is the restriction.
+			typ, mode, cameo = news.Coerce, g.rule.mode, g.rule.cameo
+			if cameo == "" {
+				ti, _ := c.p.Type(typ)
+				cameo = ti.CAMEO
+			}
+		case g != nil && !g.nominal && !(typ == news.Agree && specificPledge(r.cameo)):
 			typ, mode, cameo = governedType(typ, mode, cameo, g.rule.typ)
 		}
 	}
 	switch {
 	case typ == news.Protest && mode == "demo" && !tr.nominal && len(tr.src) > 0 &&
-		officialProtester(s.actor(tr.src[0]), &s.a.Mentions[tr.src[0].m]):
+		(officialProtester(s.actor(tr.src[0]), &s.a.Mentions[tr.src[0].m]) && !s.counted(tr.src[0]) || s.trailingAttribution(tr.src[0], tr.first)):
 		// A government, court or organisation that "protested" did so in
-		// words: a diplomatic protest is ACCUSE disapprove.
+		// words: a diplomatic protest is ACCUSE disapprove. So is a
+		// protest that attributes the words before it ("X is failing its
+		// refugees, a rights group protested").
 		return news.Accuse, "disapprove", "111"
 	case typ == news.Assault && (s.crowd(tr.src) || s.crowd(tr.tgt) && strings.HasPrefix(r.id, "assault.clash")):
 		// Protesters who fight: a riot, the PLOVER protest mode for
 		// violent demonstrations ("rioters threw stones at police",
 		// "protesters clashed with police").
 		return news.Protest, "riot", "145"
+	case typ == news.Consult && mode == "visit" && len(tr.src) > 0 && s.peacekeepers(tr.src[0]):
+		// "peacekeeping troops arrived in X": a deployment, not a visit.
+		return news.Aid, "", "074"
 	case typ == news.Mobilize && distinctCountries(s.actors(tr.src)) > 1:
 		// Joint exercises and operations are cooperation, not posturing.
 		return news.Cooperate, "", "062"
@@ -66,6 +87,14 @@ func plannedType(t news.EventType, mode, cameo string) (news.EventType, string, 
 		return news.Concede, "", "035"
 	}
 	return t, mode, cameo
+}
+
+// specificPledge reports whether an AGREE rule's CAMEO code names what is
+// promised ("offered troops", "agreed to lift"): the act after it is the
+// purpose or object of the promise ("offered troops to help him oust X",
+// "agreed to lift the embargo"), not a pledge of force.
+func specificPledge(cameo string) bool {
+	return cameo != "" && cameo != "030"
 }
 
 // governedType refines a verbal act by the act it is about: a promise or

@@ -86,7 +86,9 @@ func (s *evSentence) subordinate(vg int) bool {
 	for k := vg - 1; k >= 0; k-- {
 		t := &s.toks[k]
 		switch {
-		case t.low == ";" || t.low == ":":
+		case t.low == ";" || t.low == ":" || t.low == "but":
+			// "..., but was still refusing entry": "but" opens a
+			// clause of the same rank
 			return false
 		case t.is(tREL) && !t.is(tDET) || t.low == "where":
 			return true
@@ -100,6 +102,11 @@ func (s *evSentence) subordinate(vg int) bool {
 			return j >= 0 && s.toks[j].mention < 0 && !s.toks[j].is(tREPORT|tVERB|tPAST)
 		case t.is(tSUB) && !t.is(tPREP) || t.is(tCOND) || t.low == "unless" || t.low == "until":
 			return !(k+1 < len(s.toks) && s.toks[k+1].is(tING)) // "after meeting X" is no clause
+		case t.is(tSUB) && t.is(tPREP) && k+1 < vg && !s.toks[k+1].is(tING) && s.toks[vg].low != "to" && !s.commaBetween(k, vg):
+			// "expelled the inspectors after U.S. officials alleged
+			// that ...": a clause with its own subject; "After 12 days
+			// of battles, X declared" ends at the comma.
+			return true
 		case t.is(tREPORT) && t.is(tING) && k > 0 && s.toks[k-1].low == ",":
 			return true
 		case t.low == "saying" || t.low == "adding":
@@ -161,4 +168,38 @@ func (s *evSentence) thingSubject(vg int) bool {
 		}
 	}
 	return true
+}
+
+// refusal reports whether the verb group from vg to the head h negates a
+// modal of will or ability ("will not", "won't", "would not", "cannot"):
+// a refusal stated now, not the absence of an act.
+func (s *evSentence) refusal(vg, h int) bool {
+	for j := vg; j < h; j++ {
+		t := &s.toks[j]
+		if t.is(tMODAL) && t.is(tNEG) {
+			return true // "cannot"
+		}
+		if t.is(tMODAL) && !t.is(tOBLIG) && j+1 < h && s.toks[j+1].is(tNEG) && t.low != "could" && t.low != "might" && t.low != "may" {
+			return true
+		}
+	}
+	return false
+}
+
+// refusalMode returns the REJECT mode for the refusal of an act of type t.
+func refusalMode(t news.EventType) string {
+	if t == news.Concede {
+		return "yield"
+	}
+	return ""
+}
+
+// commaBetween reports whether a comma stands between tokens i and j.
+func (s *evSentence) commaBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if s.toks[k].low == "," {
+			return true
+		}
+	}
+	return false
 }

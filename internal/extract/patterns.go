@@ -649,7 +649,10 @@ func evVerbal(toks []evToken, h int) bool {
 	case prev.is(tBE):
 		return t.is(tPAST | tING)
 	case prev.is(tPREP):
-		return prev.is(tAGENT) && t.is(tING) && !t.is(tNOUN) // "by attacking"
+		// "by attacking"; "guilty of violating the truce", "jailed for
+		// attacking a convoy": a gerund with an object after a
+		// preposition of cause; "in seeking a settlement" is an aim.
+		return t.is(tING) && !t.is(tNOUN) && (prev.is(tAGENT) || (prev.low == "of" || prev.low == "for") && h+1 < len(toks) && (toks[h+1].is(tDET|tPOSS) && !toks[h+1].is(tREL) || toks[h+1].mention >= 0))
 	}
 	if !t.is(tNOUN) {
 		return t.is(tVERB)

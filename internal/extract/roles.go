@@ -619,7 +619,17 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 		if src == nil {
 			// the subject of the light verb: "X launched an attack on Y",
 			// "X held talks with Y"; not inside a PP ("killed in an attack").
-			if j := s.before(mt.first, 3); j >= 0 && (s.toks[j].is(tVERB|tPAST|tING) && !s.toks[j].is(tPREP) || s.toks[j].is(tPREP) && s.afterVerb(j)) || s.finiteBefore(j+1, mt.first) {
+			j := s.before(mt.first, 3)
+			if j >= 1 && s.toks[j].low == "of" && measureNoun(s.toks[j-1].low) {
+				// "launched ten days of war games", "began a series of raids"
+				j = s.before(j, 3)
+			}
+			switch {
+			case j >= 0 && announcing(s.toks[j].low):
+				// "X announced a suspension of flights", "X declared a
+				// ceasefire": the one who announces the act does it.
+				src = s.subject(s.verbGroupStart(j))
+			case j >= 0 && (s.toks[j].is(tVERB|tPAST|tING) && !s.toks[j].is(tPREP) || s.toks[j].is(tPREP) && s.afterVerb(j)) || s.finiteBefore(j+1, mt.first):
 				src = s.subject(mt.first)
 			}
 		}
@@ -658,12 +668,26 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 			// "activists from the opposition party staged rallies"
 			src = s.group(loose[0])
 		}
+		if src == nil && vg > 0 && s.toks[vg-1].low == "but" {
+			// "X opened its border to A, but was still refusing entry
+			// to B": the second clause has the first one's subject.
+			if k := s.firstVerb(vg - 1); k >= 0 {
+				src = s.subject(s.verbGroupStart(k))
+			}
+		}
 	}
 	// "rejected calls by X", "accepted demands from X": for verbal acts
 	// about another's words, the author of those words is the target.
 	// A resignation is aimed at nobody: "resigned to allow elections in X".
 	resign := mt.rule.typ == news.Retreat && mt.rule.mode == "resign"
 	tgt, objPlace = s.object(h+1, agentTarget(mt.rule.typ), resign)
+	if tgt != nil && tgt[0].last < mt.last && s.generic(tgt[0]) {
+		// "suspended part of a military aid program for X": a generic
+		// word inside the pattern is a modifier of it, not the object.
+		if t2, p2 := s.object(mt.last+1, agentTarget(mt.rule.typ), resign); t2 != nil {
+			tgt, objPlace = t2, p2
+		}
+	}
 	if tgt != nil && movesMeans(mt.rule.typ) && s.bare(tgt) {
 		// "contribute troops to a force in Liberia", "withdraw
 		// inspectors from Iraq": the troops are the actor's means and
@@ -767,4 +791,36 @@ func (s *evSentence) detachedAgent(from int) []evUnit {
 		opened = true
 	}
 	return nil
+}
+
+// measureNoun reports whether w counts or times what an "of" after it
+// names: "ten days of talks", "a series of raids", "a wave of strikes".
+func measureNoun(w string) bool {
+	switch w {
+	case "days", "weeks", "months", "hours", "years", "day", "week", "series", "wave", "round", "spate", "string":
+		return true
+	}
+	return false
+}
+
+// announcing reports whether w is a verb by which an actor makes an act
+// public as its own: "announced a ceasefire", "declared a boycott".
+func announcing(w string) bool {
+	switch w {
+	case "announce", "announces", "announced", "announcing", "declare", "declares", "declared", "declaring", "proclaim", "proclaims", "proclaimed":
+		return true
+	}
+	return false
+}
+
+// firstVerb returns the first finite verb of the sentence before token
+// end that no mention holds, or -1.
+func (s *evSentence) firstVerb(end int) int {
+	for k := range end {
+		t := &s.toks[k]
+		if t.mention < 0 && t.is(tVERB|tPAST) && !t.is(tNOUN|tPREP|tDET|tADJ|tCAP) && k > 0 {
+			return k
+		}
+	}
+	return -1
 }
