@@ -30,7 +30,7 @@ func (sc *quoteScan) buildFrames() {
 		}
 	}
 	for i := 1; i < len(ss); i++ {
-		if !join[i] && sc.cueFollows(ss[i-1].Span, ss[i].Span) {
+		if !join[i] && (sc.cueFollows(ss[i-1].Span, ss[i].Span) || sc.endsWithInitial(ss[i-1].Span, ss[i].Span)) {
 			join[i] = true
 		}
 	}
@@ -56,6 +56,22 @@ func (sc *quoteScan) buildFrames() {
 	}
 }
 
+// endsWithInitial reports whether the sentence prev ends with the initial
+// of a name that the sentence next, on the same line, goes on with:
+// "said Sen. Robert P." and "Casey Jr., a backer.".
+func (sc *quoteScan) endsWithInitial(prev, next news.Span) bool {
+	if prev.End > next.Start || prev.End-prev.Start < 3 || strings.ContainsAny(sc.text[prev.End:next.Start], "\n") {
+		return false
+	}
+	t := sc.text[prev.Start:prev.End]
+	n := len(t)
+	if t[n-1] != '.' || t[n-3] != ' ' || t[n-2] < 'A' || t[n-2] > 'Z' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(sc.text[next.Start:])
+	return unicode.IsUpper(r)
+}
+
 // cueFollows reports whether a sentence that ends with a quote closed by
 // a question or exclamation mark is continued by the next one, which
 // starts with its cue: `"Why now?" she asked.`
@@ -70,12 +86,18 @@ func (sc *quoteScan) cueFollows(prev, next news.Span) bool {
 	if strings.ContainsAny(sc.text[prev.End:next.Start+min(3, next.End-next.Start)], "—―–-") {
 		return true // `"..." — Jane Roe`
 	}
-	in := strings.TrimRightFunc(sc.text[sc.pairs[k].open:sc.pairs[k].close], unicode.IsSpace)
+	// `"... 'what can we do to help?'"`: the marks of a nested quote
+	// stand after its end.
+	in := strings.TrimRightFunc(sc.text[sc.pairs[k].open:sc.pairs[k].close], func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\'' || r == '’'
+	})
 	r, _ := utf8.DecodeLastRuneInString(in)
 	if r == '.' {
 		// `"... the report." Roe said.`: a sentence that is only a
 		// speaker and a cue attributes the quote before it.
-		return sc.cueOnly(next)
+		// So does one that opens with a name and a reporting verb:
+		// `"..." Roe told reporters on a call.`
+		return sc.cueOnly(next) || sc.cueLead(next)
 	}
 	if r != '?' && r != '!' && r != '…' {
 		return false
@@ -94,6 +116,56 @@ func (sc *quoteScan) cueFollows(prev, next news.Span) bool {
 		last = sc.low[i:j]
 		if lw := sc.f.lex[sc.low[i:j]]; lw != nil && len(lw.verbs) > 0 {
 			return true
+		}
+		words++
+		i = j
+	}
+	return false
+}
+
+// cueLead reports whether the sentence s opens with one to three
+// capitalised words and a reporting verb that is no participle, the way
+// a speaker signs the quote before it: "Roe told reporters on a call.",
+// "Jane Roe said in a statement.".
+func (sc *quoteScan) cueLead(s news.Span) bool {
+	words, appos := 0, false
+	for i := s.Start; i < s.End; {
+		r, n := utf8.DecodeRuneInString(sc.text[i:])
+		if r == ' ' || r == '\u00a0' {
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			if r == '.' && words > 0 {
+				i += n // "Sen. Roe"
+				continue
+			}
+			if r == ',' && words > 0 && !appos {
+				// "Roe, a retired teacher, said ...": past the
+				// apposition.
+				c := strings.Index(sc.text[i+n:s.End], ", ")
+				if c < 0 || c > 150 {
+					return false
+				}
+				i, appos = i+n+c+2, true
+				continue
+			}
+			return false
+		}
+		j := wordEnd(sc.text, i, s.End)
+		w := sc.low[i:j]
+		if lw := sc.f.lex[w]; lw != nil && len(lw.verbs) > 0 && words > 0 && !unicode.IsUpper(r) {
+			return !strings.HasSuffix(w, "ing")
+		}
+		if appos && len(w) > 4 && strings.HasSuffix(w, "ly") {
+			i = j // "..., said pleasantly"
+			continue
+		}
+		if appos {
+			return false
+		}
+		if !unicode.IsUpper(r) || words == 3 || isNameStopWord(w) {
+			return false
 		}
 		words++
 		i = j
@@ -314,215 +386,6 @@ type cueHit struct {
 	content   int  // token where a reported clause starts, or -1
 	used      bool // attributes a quote
 	stated    bool // has been reported as a statement
-}
-
-// cueText returns the words of the cue.
-func (fs *frameScan) cueText(h *cueHit) string {
-	return fs.sc.text[fs.toks[h.k].start:fs.toks[h.end-1].end]
-}
-
-// findCues finds the reporting cues of the frame.
-func (fs *frameScan) findCues() {
-	for k := 0; k < len(fs.toks); k++ {
-		if !fs.isWord(k) {
-			continue
-		}
-		if n, kind := fs.phraseAt(k); n > 0 && (kind == kb.PhraseAccording || kind == kb.PhraseQuoted) {
-			h := cueHit{k: k, end: k + n, content: -1, according: kind == kb.PhraseAccording}
-			if h.according {
-				h.who, h.right = fs.speakerAfter(k + n)
-				h.left, h.inverted = k, true
-				// "according to figures published in February, ...".
-				for j := h.right; j < len(fs.toks) && j < h.right+6 && fs.isWord(j); j++ {
-					if fs.isPunct(j+1, ",") {
-						h.right = j + 1
-					}
-				}
-				if fs.isPunct(h.right, ",") {
-					h.content = h.right + 1
-				}
-			} else {
-				h.verb = kb.SpeechVerb{Cue: "say", Kind: "say"}
-				h.who, h.left = fs.speakerBefore(fs.skipBack(k - 1))
-				h.right = fs.skipForward(k + n)
-			}
-			if h.who != nil {
-				fs.cues = append(fs.cues, h)
-				k += n - 1
-			}
-			continue
-		}
-		if fs.toks[k].m >= 0 && fs.capitalised(k) && fs.mentionEnd(k)-fs.mentionStart(k) > 1 {
-			continue // "United States", "Will Doyle": a name, not a cue
-		}
-		for _, v := range fs.lexAt(k).verbs {
-			end := k + 1
-			ok := true
-			for _, w := range v.Rest {
-				if fs.low(end) != w {
-					ok = false
-					break
-				}
-				end++
-			}
-			if !ok || fs.nounUse(k) {
-				continue
-			}
-			h := cueHit{k: k, end: end, verb: v, content: -1}
-			fs.attach(&h)
-			if h.who != nil {
-				fs.cues = append(fs.cues, h)
-				k = end - 1
-			}
-			break
-		}
-	}
-}
-
-// nounUse reports whether the cue word at k is a noun or an adjective
-// here: "the report", "his claims", "so-called".
-func (fs *frameScan) nounUse(k int) bool {
-	switch {
-	case fs.low(k-1) == "to" && fs.quoteFollows(k+1):
-		return false // "went on to say, "..."": the speaker's words follow
-	case fs.is(k-1, qcNounMarker):
-		return true
-	case fs.is(k-1, qcCopula):
-		// "was said", "is called": passive; "is labeling": the speaker's.
-		return !strings.HasSuffix(fs.low(k), "ing")
-	}
-	if p := fs.low(k - 1); strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") {
-		return true
-	}
-	return false
-}
-
-// attach finds the speaker of a verb cue and the extent of its frame.
-func (fs *frameScan) attach(h *cueHit) {
-	k, end := h.k, h.end
-	w := fs.low(k)
-	participle := strings.HasSuffix(w, "ing") && !strings.HasPrefix(h.verb.Cue, w)
-	if participle {
-		// "..., saying ...", "..., adding that ...": the speaker of the
-		// clause before.
-		if fs.is(k-1, qcParticipleLead) {
-			// "... looping the streets while chanting, "...""; "When she
-			// sat down she opened by saying, "..."".
-			if h.who = fs.subjectOf(k, true); h.who != nil {
-				h.left, h.right = k, fs.skipForward(end)
-			}
-			return
-		}
-		if !fs.isPunct(k-1, ",") && fs.low(k-1) != "and" {
-			// "footage of Doe asking, "...?"": the words before speak
-			// when a quote follows.
-			q := fs.skipForward(end)
-			if fs.isPunct(q, ",") || fs.isPunct(q, ":") {
-				q++
-			}
-			if !fs.isQuote(q) {
-				return
-			}
-			// "with the coach reportedly shouting: "..."": past the
-			// adverb.
-			h.who, h.left = fs.speakerBefore(fs.skipBack(k - 1))
-			if h.who != nil && h.who.source.Noun == "" && (h.who.mention >= 0 || h.who.name != "") {
-				h.right = fs.skipForward(end)
-			} else if h.who = nil; fs.is(k-1, qcPrepPhrase) || fs.low(k-1) == "by" || fs.low(k-1) == "as" || fs.is(fs.skipNounPhraseBack(k-1), qcNounMarker) {
-				// "... began by saying, "..."", "she released a statement
-				// saying, "..."": the clause's subject.
-				if h.who = fs.subjectOf(k, true); h.who != nil {
-					h.left, h.right = k, fs.skipForward(end)
-				}
-			}
-			return
-		}
-		for i := len(fs.cues) - 1; i >= 0; i-- {
-			if fs.cues[i].who != nil {
-				h.who, h.left = fs.cues[i].who, k
-				break
-			}
-		}
-		if h.who == nil {
-			if who := fs.clauseSubject(k); who != nil {
-				h.who, h.left = who, k
-			}
-		}
-	} else {
-		b := fs.skipBack(k - 1)
-		inv := h.verb.Invert && (b < 0 || fs.isPunct(b, ",") || fs.isQuote(b) || fs.isPunct(b, "—"))
-		if inv {
-			if who, right := fs.speakerAfter(fs.skipForward(end)); who != nil && fs.endsClause(fs.skipModifier(right)) {
-				right = fs.skipModifier(right)
-				h.who, h.inverted, h.left = who, true, k
-				end = right
-			}
-		}
-		if h.who == nil {
-			h.who, h.left = fs.speakerBefore(b)
-		}
-		if h.who == nil {
-			h.who, h.left = fs.nominalBefore(b)
-		}
-		if h.who == nil && b == k-1 && fs.capitalised(b) && (fs.isQuote(b-1) || fs.isPunct(b-1, ",") && fs.isQuote(b-2)) {
-			// `"...," From said`: a capitalised word between a quote and
-			// its cue is a name, even one that is a common word.
-			h.who = &quoteSpeaker{span: fs.spanOf(b, b+1), mention: fs.toks[b].m, name: fs.word(b), of: -1}
-			h.left = b
-		}
-		if h.who == nil && fs.low(b) == "to" && fs.quoteFollows(end) {
-			// "... was prompted to say, "..."": the clause's subject.
-			if h.who = fs.subjectOf(k, true); h.who != nil {
-				h.left = k
-			}
-		}
-		if h.who == nil && b >= 1 && fs.nominal(0, b) && fs.quoteFollows(end) {
-			// `The email said: "..."`: a described subject opens the
-			// clause.
-			h.who, h.left = fs.nominalSpeaker(0, b), 0
-		}
-		if h.who == nil && (fs.low(b) == "and" || fs.low(b) == "but") {
-			// "... supports the plan but has said she will ...": the
-			// subject of the first verb.
-			if h.who = fs.clauseSubject(b); h.who != nil {
-				h.left = k
-			}
-		}
-		if h.who == nil && fs.low(b) == "who" {
-			// "a letter from Jane Roe who wrote, "..."": the relative
-			// pronoun's antecedent speaks.
-			j := b - 1
-			if fs.isPunct(j, ",") {
-				j--
-			}
-			if who, left := fs.speakerBefore(j); who != nil && who.mention >= 0 && fs.sc.a.Mentions[who.mention].Type == news.Person {
-				h.who, h.left = who, left
-			} else if n0, n1 := fs.lastName(max(j-3, 0), j+1); who != nil && who.mention < 0 && n1 == j+1 && n1-n0 >= 2 {
-				// A name the recogniser does not know: its capitalised
-				// words.
-				h.who = &quoteSpeaker{span: fs.spanOf(n0, n1), mention: -1, name: fs.sc.text[fs.toks[n0].start:fs.toks[n1-1].end], of: -1}
-				h.left = n0
-			}
-		}
-		if h.who != nil && h.verb.Kind == "call" && h.who.source.Noun != "" {
-			h.who = nil // "a group called ...": a name, not a speaker
-			return
-		}
-	}
-	if h.who == nil {
-		return
-	}
-	j := fs.skipForward(end)
-	if h.verb.Audience && !h.inverted {
-		j = fs.skipForward(fs.skipAudience(j))
-	}
-	h.right = j
-	switch {
-	case h.verb.That && fs.low(j) == "that" && j+1 < len(fs.toks):
-		h.content = j + 1
-	case h.verb.Bare && fs.clauseStart(j):
-		h.content = j
-	}
 }
 
 // skipNounPhraseBack returns the determiner before the lower-case words

@@ -22,7 +22,7 @@ func (fs *frameScan) quote(qi int) {
 	pre, sep := fs.preCue(qi)
 	post := fs.postCue(qi)
 	upper := startsUpper(sc.text[span.Start:span.End])
-	if post != nil && (sep == ":" && !fs.quoteEndsWithComma(qi) || endsWithStop(sc.text[p.open+p.on:p.close]) && !fs.lastContent(max(post.right, post.end)-1)) {
+	if post != nil && (sep == ":" && !fs.quoteEndsWithComma(qi) || endsWithStop(sc.text[p.open+p.on:p.close]) && !fs.lastContent(max(post.right, post.end)-1) && !fs.signsQuote(qi, post)) {
 		// `X wrote: "A." His aide added ...`: a new sentence, unless it
 		// is only the cue (`"... the report." Roe said.`) or the
 		// quote's comma hands it to the cue (`the risk: "...," Roe said`).
@@ -39,6 +39,8 @@ func (fs *frameScan) quote(qi int) {
 		fs.emit(span, news.Direct, fs.signedBelow(qi), "", "direct:signed", fs.toks[qi].q)
 	case post == nil && fs.isPunct(qi-1, ":") && fs.dashNamed(qi-1) != nil:
 		fs.emit(span, news.Direct, fs.dashNamed(qi-1), "", "direct:colon", fs.toks[qi].q)
+	case post == nil && pre == nil && fs.isPunct(qi-1, ":") && fs.headlineNamed(qi-1) != nil:
+		fs.emit(span, news.Direct, fs.headlineNamed(qi-1), "", "direct:headline", fs.toks[qi].q)
 	case post == nil && fs.isPunct(qi-1, ":") && fs.colonCue(qi) != nil:
 		h := fs.colonCue(qi)
 		h.used = true
@@ -66,8 +68,71 @@ func (fs *frameScan) quote(qi int) {
 			fs.emit(span, news.Partial, h.who, fs.cueText(h), "partial:cue", fs.toks[qi].q)
 			return
 		}
+		if who := fs.possessor(qi); who != nil {
+			fs.emit(span, news.Partial, who, "", "partial:possessive", fs.toks[qi].q)
+			return
+		}
 		fs.emit(span, news.Partial, nil, "", "scare", fs.toks[qi].q)
 	}
+}
+
+// signsQuote reports whether the cue h right after the quote at qi, which
+// opens the frame, names its speaker by name and opens a sentence of its
+// own: `"We will win." Roe told reporters on a call.`
+func (fs *frameScan) signsQuote(qi int, h *cueHit) bool {
+	return qi == 0 && h.left == qi+1 && !h.inverted && h.who.pronoun == "" && h.who.source.Noun == "" &&
+		fs.capitalised(qi+1) && fs.sc.sentenceOf(fs.toks[qi].end) != fs.sc.sentenceOf(fs.toks[qi].start)
+}
+
+// possessor returns the person or body whose words the quote at qi is
+// said to be by a possessive right before it: `Romney's "47 percent"`,
+// `in Roe's words, "..."`. It returns nil for anyone else: a place, a
+// pronoun, a phrase that only stands near the quote.
+func (fs *frameScan) possessor(qi int) *quoteSpeaker {
+	k := qi - 1
+	words := false
+	if fs.isPunct(k, ",") && fs.low(k-1) == "words" {
+		k, words = k-2, true // "in Roe's words, "...""
+	}
+	if fs.isPunct(k, "’") || fs.isPunct(k, "'") {
+		k-- // "in Forbes' words"
+	} else if !possessive(fs.low(k)) {
+		return nil
+	}
+	if !fs.isWord(k) || !fs.capitalised(k) || words && fs.low(fs.mentionStartOr(k)-1) != "in" {
+		return nil
+	}
+	if m := fs.toks[k].m; m >= 0 {
+		mm := &fs.sc.a.Mentions[m]
+		if mm.Type == news.Person && mm.Rule != "pronoun" || mm.Type == news.Org {
+			i := fs.mentionStart(k)
+			return &quoteSpeaker{span: news.Span{Start: fs.toks[i].start, End: min(mm.Span.End, fs.toks[k].end)}, mention: m, of: -1}
+		}
+		if !words || mm.Rule == "pronoun" {
+			return nil // "America's "forgotten towns"": a place has no words
+		}
+	}
+	w := fs.word(k)
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	i := k
+	for i > 0 && k-i < 3 && fs.nameWord(i-1) {
+		i--
+	}
+	if i == 0 && k == 0 || isNameStopWord(strings.ToLower(w)) {
+		return nil // a capital that opens the sentence may be no name
+	}
+	start := fs.toks[i].start
+	name := fs.sc.text[start:fs.toks[k].start] + w
+	return &quoteSpeaker{span: news.Span{Start: start, End: start + len(name)}, mention: -1, name: name, of: -1}
+}
+
+// mentionStartOr returns the first token of the mention at token k, or k
+// when k is in no mention.
+func (fs *frameScan) mentionStartOr(k int) int {
+	if fs.mentionAt(k) < 0 {
+		return k
+	}
+	return fs.mentionStart(k)
 }
 
 // otherNamedAfter reports whether a person other than the latest
@@ -194,7 +259,7 @@ func (fs *frameScan) colonCue(qi int) *cueHit {
 		if h.k >= qi {
 			continue
 		}
-		if h.inverted || qi-1-h.end > 10 {
+		if h.inverted || qi-1-h.end > 16 {
 			return nil
 		}
 		for k := h.end; k < qi-1; k++ {
@@ -219,8 +284,11 @@ func (fs *frameScan) postCue(qi int) *cueHit {
 	}
 	for i := range fs.cues {
 		h := &fs.cues[i]
-		if h.left < from || h.left > from+8 {
+		if h.left < from || h.left > from+8 && !(fs.isPunct(h.left-1, ",") && fs.namedPerson(h.who)) || h.left > from+12 {
 			continue
+		}
+		if !h.inverted && h.who.span.Start < fs.toks[from].start {
+			continue // the cue's subject stands before the quote
 		}
 		// "...," the party's nominee, Jane Roe, said: a description and
 		// its name, set off by a comma.
@@ -345,6 +413,51 @@ func (fs *frameScan) signedBelow(qi int) *quoteSpeaker {
 	return &quoteSpeaker{span: news.Span{Start: start, End: start + len(name)}, mention: -1, name: name, of: -1}
 }
 
+// headlineNamed returns the person a headline names before the colon at
+// token c that introduces a quote: "Roe on the Port Deal: 'We Were
+// Misled'", "A Lesson From Jane Roe: '...'". The words before the colon
+// are a headline when they have no cue and most of them are capitalised;
+// the first person named among them speaks. It returns nil otherwise.
+func (fs *frameScan) headlineNamed(c int) *quoteSpeaker {
+	if len(fs.cues) > 0 || c < 2 || c > 16 {
+		return nil
+	}
+	words, caps := 0, 0
+	for k := range c {
+		if fs.isQuote(k) || fs.isPunct(k, ".") && !fs.capitalised(k-1) {
+			return nil
+		}
+		if !fs.isWord(k) || len(fs.word(k)) < 4 {
+			continue
+		}
+		words++
+		if fs.capitalised(k) {
+			caps++
+		}
+	}
+	if words < 2 || 4*caps < 3*words {
+		return nil
+	}
+	// "Roe on ...": the name before the headline's first lower-case word.
+	if m := fs.mentionAt(0); m >= 0 && fs.sc.a.Mentions[m].Type == news.Person && fs.sc.a.Mentions[m].Rule != "pronoun" {
+		return &quoteSpeaker{span: fs.spanOf(0, fs.mentionEnd(0)), mention: m, of: -1}
+	}
+	j := 0
+	for j < c && fs.nameWord(j) {
+		j++
+	}
+	if j > 0 && j <= 2 && fs.isWord(j) && !fs.capitalised(j) {
+		if who, i := fs.speakerEndingAt(j - 1); who != nil && i == 0 && who.pronoun == "" && who.source.Noun == "" {
+			return who
+		}
+	}
+	if m := fs.personIn(0, c); m >= 0 {
+		e := fs.mentionEnd(fs.firstTokOf(m, 0))
+		return &quoteSpeaker{span: fs.spanOf(fs.mentionStart(fs.firstTokOf(m, 0)), e), mention: m, of: -1}
+	}
+	return nil
+}
+
 // dashNamed returns the name between a dash and the colon at token c
 // that introduces a quote, as a digest credits an excerpt: `Polls
 // tightened late - Jane Roe: "..."`.
@@ -455,10 +568,23 @@ func (fs *frameScan) nameQuote(qi int, span news.Span) string {
 			return "title"
 		}
 	}
-	if fs.sc.f.titleCase(fs.sc.text[span.Start:span.End]) {
+	if fs.sc.f.titleCase(fs.sc.text[span.Start:span.End]) && !fs.spokenAfter(qi) {
 		return "title"
 	}
 	return ""
+}
+
+// spokenAfter reports whether the quote at qi is the object of a cue
+// that reports speech right before it: `he said "The Hispanics"`,
+// `Roe chanted "Lock Her Up"`. A naming verb ("called", "dubbed")
+// does not count: what it quotes is a name.
+func (fs *frameScan) spokenAfter(qi int) bool {
+	for i := range fs.cues {
+		if h := &fs.cues[i]; h.end == qi && !h.according && !h.verb.Audience && h.verb.Kind != "call" {
+			return true
+		}
+	}
+	return false
 }
 
 // nicknameLike reports whether the words s can be a nickname between a

@@ -38,9 +38,14 @@ import (
 //     when there is one, or is said by the person who opens a paragraph of
 //     one sentence right before it: "Roe praised the plan.\n\n"It will
 //     work."") or else a scare quote, title or nickname, which
-//     never gets a speaker. Reported clauses ("X said the talks would
-//     resume", "..., officials said", "according to X, ...") are indirect
-//     (quotekinds.go).
+//     never gets a speaker. Quoted words that a cue takes as its object
+//     are said by the cue's subject ("is labeling the plan "a
+//     giveaway"", "thanked him for "..."", "a sign that read "...""), and
+//     so are those after a possessive ("Roe's "harbour first" pledge",
+//     "in Roe's words, "..."") or after the name a headline opens with
+//     ("Roe on the Deal: '...'"). Reported clauses ("X said the talks
+//     would resume", "..., officials said", "according to X, ...") are
+//     indirect (quotekinds.go).
 //
 // The closed word classes that clauses, speakers and titles are read with
 // (words.tsv: honorifics, hearers, the words before a title, ...) come
@@ -275,7 +280,7 @@ func (sc *quoteScan) frame(fi int) {
 	// A frame whose cue reports nothing yet ("Caddell continued:")
 	// introduces the speaker of the quote that follows, unless a quote of
 	// its own may be what the cue was about.
-	if len(fs.cues) == 0 && !fs.quotedWords() {
+	if !fs.reports() && !fs.quotedWords() {
 		// "Roe praised the plan." may introduce the quote of the next
 		// paragraph; so may "On "Morning Desk," Roe blamed the heat."
 		if who := fs.openingSubject(); who != nil && sc.resolve(who) != nil && who.typ == news.Person {
@@ -307,8 +312,39 @@ func (sc *quoteScan) frame(fi int) {
 		sc.setLast(h.who, fi, fs.cueText(h))
 		// "Cummings called him a master at deals." introduces the
 		// quote that follows in its paragraph only.
-		sc.lastNear = !colon && !fs.lastContent(h.right-1)
+		// "If anything, Roe argued, the rules ..." reports a statement
+		// whose quote may follow in the next paragraph.
+		// So does "Roe wrote in an op-ed for the Journal that ..."
+		// and "the party issued a statement apologizing to Doe".
+		sc.lastNear = !colon && !fs.lastContent(h.right-1) && !(fs.isPunct(h.right, ",") && (h.verb.That || h.verb.Invert)) &&
+			!(h.verb.That && fs.thatAfter(h.right)) && !(h.verb.Kind == "say" && len(h.verb.Rest) > 1)
 	}
+}
+
+// thatAfter reports whether "that" opens a clause at or after token k,
+// within the twelve tokens a cue's channel and occasion may take.
+func (fs *frameScan) thatAfter(k int) bool {
+	for j := k; j < len(fs.toks) && j < k+12; j++ {
+		if fs.low(j) == "that" {
+			return true
+		}
+		if fs.isQuote(j) || fs.isPunct(j, ";") {
+			return false
+		}
+	}
+	return false
+}
+
+// reports reports whether a cue of the frame reports speech: a verb that
+// takes a clause or a quote after it, or "according to". Verbs that
+// only take an object ("Roe praised the plan", "Roe slammed Doe") do not.
+func (fs *frameScan) reports() bool {
+	for i := range fs.cues {
+		if v := fs.cues[i].verb; fs.cues[i].according || v.That || v.Bare || v.Invert {
+			return true
+		}
+	}
+	return false
 }
 
 // openingSubject returns the person a frame opens with as the subject of
@@ -345,8 +381,8 @@ func (sc *quoteScan) leadIn(fi int) bool {
 	last := fi+1 >= len(sc.frames) || sc.frames[fi+1].para != cur.para
 	if cur.para == prev.para {
 		// "On Sunday, Roe blamed the heat. "It will pass."": the quote
-		// ends the paragraph that the sentence about Roe opened.
-		return last
+		// follows the sentence about Roe in its paragraph.
+		return true
 	}
 	if cur.para != prev.para+1 {
 		return false

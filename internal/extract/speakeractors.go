@@ -27,6 +27,62 @@ func (sc *quoteScan) personBySurname(w string) int {
 	return -1
 }
 
+// speakerBySurname returns the name of a speaker quoted before whose
+// name ends with the word w ("Ben Carson" for "Carson"), or "".
+func (sc *quoteScan) speakerBySurname(w string) string {
+	if len(w) < 3 {
+		return ""
+	}
+	for i := len(sc.out) - 1; i >= 0; i-- {
+		if sp := sc.out[i].Speaker; sp != nil {
+			n := sp.Name
+			if len(n) > len(w) && strings.HasSuffix(n, w) && n[len(n)-len(w)-1] == ' ' {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// fullNameBefore returns the full name "First Last" that the text
+// writes before offset off for the single word w, as a person is
+// introduced before the article goes on with the surname: "Buddy Valastro"
+// for "Valastro". The first name is a capitalised word that does not
+// open a sentence. It returns "" when there is none.
+func (sc *quoteScan) fullNameBefore(w string, off int) string {
+	if len(w) < 3 {
+		return ""
+	}
+	t := sc.text[:off]
+	for from := 0; ; {
+		i := strings.Index(t[from:], " "+w)
+		if i < 0 {
+			return ""
+		}
+		i += from
+		from = i + 1 + len(w)
+		if e := i + 1 + len(w); e < len(t) && isWordRune(rune(t[e])) {
+			continue // a longer word
+		}
+		j := strings.LastIndexAny(t[:i], " \n") + 1
+		first := t[j:i]
+		if len(first) < 2 || j < 2 || t[j-1] != ' ' || strings.ContainsAny(t[j-2:j-1], ".!?\n") {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(first)
+		lw := strings.ToLower(first)
+		if !unicode.IsUpper(r) || strings.ToUpper(first) == first || isNameStopWord(lw) || isCalendarName(lw) || sc.f.wordIs(lw, qcHonorific) {
+			continue
+		}
+		for _, c := range first {
+			if !unicode.IsLetter(c) && c != '-' {
+				return ""
+			}
+		}
+		return first + " " + w
+	}
+}
+
 // resolve returns the actor a speaker names, or nil when the text does
 // not say who it is.
 func (sc *quoteScan) resolve(who *quoteSpeaker) *news.Actor {
@@ -70,7 +126,7 @@ func (sc *quoteScan) resolve(who *quoteSpeaker) *news.Actor {
 			name = sc.a.Byline
 		}
 		if name == "" {
-			return nil
+			name = "the writer" // the article names no author
 		}
 		a = news.Actor{Name: name}
 	case who.pronoun == "we":
@@ -88,6 +144,10 @@ func (sc *quoteScan) resolve(who *quoteSpeaker) *news.Actor {
 	default:
 		if m := sc.personBySurname(lastWord(who.name)); m >= 0 {
 			a = ms[m].Actor
+		} else if n := sc.speakerBySurname(who.name); n != "" {
+			a = news.Actor{Name: n}
+		} else if n := sc.fullNameBefore(who.name, who.span.Start); n != "" && !strings.Contains(who.name, " ") {
+			a = news.Actor{Name: n}
 		} else {
 			a = news.Actor{Name: who.name}
 		}
@@ -184,7 +244,12 @@ func (sc *quoteScan) pronounAntecedent(mi, off int, typ news.EntityType) (news.A
 	if l := sc.last; l != nil && l.actor != nil && (typ == "" || l.typ == typ) {
 		return *l.actor, true
 	}
+	// The window counts from the frame's first sentence: the sentences
+	// of a long quote are not those the pronoun looks back over.
 	cur := sc.sentenceOf(off)
+	if f := sc.frameOf(off); f < len(sc.frames) && cur >= 0 {
+		cur = min(cur, sc.frames[f].first)
+	}
 	sent, best := -1, -1
 	for p := len(sc.byPos) - 1; p >= 0; p-- {
 		k := sc.byPos[p]
@@ -235,6 +300,13 @@ func (sc *quoteScan) pronounAntecedent(mi, off int, typ news.EntityType) (news.A
 // returns "" when the sentence opens otherwise.
 func (sc *quoteScan) subjectName(s news.Span) string {
 	t := sc.text[s.Start:s.End]
+	// "On the last day, Jane Roe strode ...": the name after an opening
+	// phrase and its comma.
+	if j := wordEnd(t, 0, len(t)); j > 0 && sc.f.wordIs(sc.low[s.Start:s.Start+j], qcOpening) {
+		if c := strings.Index(t, ", "); c > 0 && c < 120 {
+			t = t[c+2:]
+		}
+	}
 	words, end := 0, 0
 	for i := 0; i < len(t); {
 		r, n := utf8.DecodeRuneInString(t[i:])

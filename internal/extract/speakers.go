@@ -45,7 +45,17 @@ func (fs *frameScan) subjectOf(k int, embedded bool) *quoteSpeaker {
 		if opens && m < 0 && !fs.isPronoun(i) && fs.nameWord(i) {
 			// "Dean, a former chairman, poked at ...": a name the
 			// recogniser left out.
-			if n0, n1 := fs.lastName(i, min(i+4, k)); n0 == i && n1 > i && (fs.isPunct(n1, ",") || fs.isWord(n1) && !fs.capitalised(n1)) {
+			// The name may be the whole run of capitalised words before
+			// a verb ("Valastro praised Christie's ...").
+			run := i
+			for run < min(i+4, k) && (fs.nameWord(run) || fs.isPunct(run, ".") && run > i) {
+				run++
+			}
+			n0, n1 := fs.lastName(i, min(i+4, k))
+			if n0 != i && (fs.isVerbLike(run) || strings.HasSuffix(fs.low(run), "ed")) {
+				n0, n1 = fs.lastName(i, run)
+			}
+			if n0 == i && n1 > i && (fs.isPunct(n1, ",") || fs.isWord(n1) && !fs.capitalised(n1)) {
 				best = &quoteSpeaker{span: fs.spanOf(n0, n1), mention: -1, name: fs.sc.text[fs.toks[n0].start:fs.toks[n1-1].end], of: -1}
 				i = n1 - 1
 				continue
@@ -121,8 +131,13 @@ func (fs *frameScan) speakerAt(i, e int) *quoteSpeaker {
 	if who.mention >= 0 && fs.sc.a.Mentions[who.mention].Type == news.Place {
 		// "Jordan told ...": a place name that is the surname of a
 		// person the article names is that person.
-		if t := fs.sc.text[who.span.Start:who.span.End]; e == i+1 && fs.sc.personBySurname(t) >= 0 {
+		if t := fs.sc.text[who.span.Start:who.span.End]; e == i+1 && (fs.sc.personBySurname(t) >= 0 || fs.sc.speakerBySurname(t) != "") {
 			return &quoteSpeaker{span: who.span, mention: -1, name: t, of: -1}
+		}
+		if t := fs.sc.text[who.span.Start:who.span.End]; e == i+1 && fs.sc.fullNameBefore(t, who.span.Start) != "" {
+			// "... by Buddy Valastro. Valastro praised ...": the name
+			// written in full before.
+			return &quoteSpeaker{span: who.span, mention: -1, name: fs.sc.fullNameBefore(t, who.span.Start), of: -1}
 		}
 		return nil
 	}
@@ -241,6 +256,9 @@ func (fs *frameScan) modifierStart(k int) bool {
 // or a place after "in" is where the speaker is, not whom they speak for.
 func (fs *frameScan) bodyIn(i, j int) int {
 	m := fs.mentionIn(i, j)
+	if m >= 0 && fs.sc.a.Mentions[m].Type == news.Person && fs.is(i, qcPrepPhrase) && fs.low(i) != "to" && fs.low(i) != "from" {
+		return -1 // "an article in the academic journal": where, not whom
+	}
 	if m < 0 || fs.sc.a.Mentions[m].Type == news.Org || fs.sc.a.Mentions[m].Type == news.Person {
 		return m
 	}
@@ -308,6 +326,9 @@ func (fs *frameScan) speakerEndingAt(j int) (*quoteSpeaker, int) {
 		i := j
 		for i > 0 && j-i < 5 && fs.isWord(i-1) && fs.npWord(i-1) {
 			i--
+			if w := fs.low(i); w == "a" || w == "an" || w == "the" || w == "this" {
+				break // "held up a sign": the phrase opens with its article
+			}
 		}
 		who := &quoteSpeaker{span: fs.spanOf(i, j+1), mention: fs.mentionIn(i, j), source: src, name: fs.word(j), of: -1}
 		// "Roe's team", "the ministry's statement": the possessor.
@@ -402,6 +423,11 @@ func (fs *frameScan) apposition(j, depth int) (*quoteSpeaker, int) {
 	if m := fs.toks[c2+1].m; m >= 0 && fs.mentionEnd(c2+1) == j && fs.sc.a.Mentions[m].Type == news.Person &&
 		fs.sc.a.Mentions[m].Actor.Name != "" {
 		return &quoteSpeaker{span: fs.spanOf(c2+1, j), mention: m, of: -1}, c2 + 1
+	}
+	if n0, n1 := fs.lastName(c2+1, j); n0 == c2+1 && n1 == j && n1-n0 >= 2 && fs.isWord(c2-1) && !fs.capitalised(c2-1) && fs.lexAt(c2-1).isSource {
+		// "Bloomberg's pollster, Douglas Schoen, says": a role and the
+		// name of the one who holds it.
+		return &quoteSpeaker{span: fs.spanOf(n0, n1), mention: fs.personIn(n0, n1), name: fs.sc.text[fs.toks[n0].start:fs.toks[n1-1].end], of: -1}, n0
 	}
 	if fs.appositive(c2 + 1) {
 		// "Scott Pruitt, the attorney general of Oklahoma, one of the
@@ -663,7 +689,7 @@ func (fs *frameScan) nominalSpeaker(i, j int) *quoteSpeaker {
 // isNominalDeterminer reports whether w opens a descriptive noun phrase.
 func isNominalDeterminer(w string) bool {
 	switch w {
-	case "the", "a", "an", "another", "one":
+	case "the", "a", "an", "another", "one", "this":
 		return true
 	}
 	return false
