@@ -612,7 +612,7 @@ func ploverOracle(text string, golds []ploverRecord) []news.Mention {
 // improve.
 const (
 	goldTypeF1   = 0.87
-	goldDyadF1   = 0.73
+	goldDyadF1   = 0.75
 	oracleTypeF1 = 0.87
 	oracleDyadF1 = 0.80
 )

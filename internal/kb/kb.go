@@ -15,6 +15,7 @@ import "fmt"
 type KB struct {
 	geo    *Geo
 	actors *Actors
+	sov    *Sovereignty
 }
 
 // Load parses the embedded knowledge files.
@@ -27,7 +28,11 @@ func Load() (*KB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load actors: %v", err)
 	}
-	return &KB{geo: geo, actors: actors}, nil
+	sov, err := LoadSovereignty()
+	if err != nil {
+		return nil, fmt.Errorf("load sovereignty: %v", err)
+	}
+	return &KB{geo: geo, actors: actors, sov: sov}, nil
 }
 
 // Geo returns the countries, subdivisions and places.

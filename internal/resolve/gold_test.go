@@ -20,11 +20,11 @@ const dataDir = "../../../shared/data"
 // Thresholds a little under the figures measured when they were set; a
 // change that drops below them is a regression.
 const (
-	ngecCountryMin       = 0.91
+	ngecCountryMin       = 0.92
 	ngecSectorMin        = 0.74
 	ngecPersonCountryMin = 0.95
-	ploverRecallMin      = 0.88
-	ploverPrecisionMin   = 0.94
+	ploverRecallMin      = 0.91
+	ploverPrecisionMin   = 0.95
 )
 
 // readJSONL decodes every line of a JSON-lines file into a new T.

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"strings"
+	"time"
 
 	"chronicle/internal/kb"
 	"chronicle/internal/news"
@@ -14,9 +15,18 @@ import (
 func (r *Resolver) org(c *context, i int) {
 	m := &c.a.Mentions[i]
 	cue := m.Actor
+	if j := c.parenthesised(i); j >= 0 {
+		// "the Fatherland League (Conservatives)": another name of the
+		// organisation just named, not a namesake elsewhere, whose
+		// country the article does not name.
+		r.uncount(c, cue.Country)
+		c.refer(i, j)
+		return
+	}
 	if id, ok := strings.CutPrefix(cue.Entity, "org:"); ok {
 		if o, ok := r.actors.Org(id); ok {
 			m.Actor = orgActor(c, o)
+			c.known[i] = true
 			return
 		}
 	}
@@ -26,6 +36,7 @@ func (r *Resolver) org(c *context, i int) {
 	}
 	if o, ok := r.pickOrg(c, name, cue.Country); ok {
 		m.Actor = orgActor(c, o)
+		c.known[i] = true
 		return
 	}
 	switch m.Rule {
@@ -43,6 +54,9 @@ func (r *Resolver) org(c *context, i int) {
 			// An organisation the knowledge base does not know is most
 			// often one of the country the article is about.
 			m.Actor.Country = c.dominant()
+		}
+		if m.Actor.Country == "" {
+			c.late = append(c.late, i)
 		}
 	}
 }
@@ -84,6 +98,7 @@ func (r *Resolver) institution(c *context, i int) {
 		if o, ok := r.actors.Org(id); ok {
 			// The organisation's members: "Hamas fighters".
 			m.Actor = orgActor(c, o)
+			c.known[i] = true
 			return
 		}
 	}
@@ -101,11 +116,30 @@ func (r *Resolver) institution(c *context, i int) {
 			a.Country = r.personActor(c, p, news.Actor{}).Country
 		}
 	}
+	if (a.Country == "" || m.Rule == "kb:place+institution") && cue.Name != "" && !strings.HasPrefix(cue.Entity, "person:") && leaderBody(cue.Role) {
+		// "the Obama administration", "the Blair government": a leader's
+		// surname before a government names the leader's country, unless
+		// the name is a capital or a country's region ("the Khartoum
+		// government", "the Kano State government"): a town that shares
+		// the surname gives way.
+		if cc := r.leaderCountry(c, cue.Name); cc != "" && !r.seatOfGovernment(cue.Name) {
+			a.Country = cc
+		}
+	}
 	if a.Country == "" && cue.Name != "" && !strings.HasPrefix(cue.Entity, "person:") {
 		// "Kyiv police", "Kano State government": the place's country.
 		if loc, ok := r.locate(cue.Name, c); ok {
 			a.Country = loc.Country
 		}
+	}
+	if a.Country == "" && a.Sector == news.SectorMilitary {
+		// "Nepali peacekeeping troops", "NATO stabilisation troops"
+		a.Country = c.forceOf(i)
+	}
+	if a.Country == "" && a.Sector == news.SectorMilitary && multinational(c.a, m) {
+		// "a multinational force", "an international stabilisation force":
+		// troops of several states under an international mandate.
+		a.Country = "IGO"
 	}
 	if a.Country == "" {
 		a.Country = c.ownerCountry(i)
@@ -119,7 +153,7 @@ func (r *Resolver) institution(c *context, i int) {
 	if a.Country == "" && stateSector(a.Sector) {
 		a.Country = c.dominant()
 	}
-	if m.Type == news.Org && a.Country != "" && a.Role != "" {
+	if m.Type == news.Org && a.Country != "" && !nonState(a.Country) && a.Role != "" {
 		a.Entity = "org:" + a.Country + "-" + slug(a.Role)
 	}
 	m.Actor = a
@@ -227,7 +261,7 @@ func (c *context) modifierCountry(i int) string {
 }
 
 // verbLike reports whether a lower-case word may be a verb rather than an
-// adjective: "Britain mobilized army reservists".
+// adjective: "France deployed army units".
 func verbLike(w string) bool {
 	for _, suf := range []string{"ed", "s", "ing"} {
 		if strings.HasSuffix(w, suf) {
@@ -264,4 +298,113 @@ func sameInstitution(noun, role string) bool {
 		return f[len(f)-1]
 	}
 	return last(noun) == last(role)
+}
+
+// leaderBody reports whether an institution's role is a government that
+// news names after its leader: "the Obama administration", "the Blair
+// government", "the Assad regime".
+func leaderBody(role string) bool {
+	switch kb.Fold(role) {
+	case "government", "administration", "regime", "cabinet":
+		return true
+	}
+	return false
+}
+
+// leaderCountry returns the country of the people called name (a surname)
+// who led a state's government or were its head by the article's date,
+// or else at any time (the knowledge base may know only a later leader
+// of the family), when they are all of one country; "" otherwise.
+func (r *Resolver) leaderCountry(c *context, name string) string {
+	people := r.actors.PeopleByName(name)
+	if cc := leadersCountry(people, c.t); cc != "" {
+		return cc
+	}
+	return leadersCountry(people, time.Time{})
+}
+
+// leadersCountry returns the one country of the people who led a
+// government by t (at any time when t is zero), or "".
+func leadersCountry(people []kb.Person, t time.Time) string {
+	country := ""
+	for _, p := range people {
+		if !p.LedBefore(t) || p.Country == "" {
+			continue
+		}
+		if country != "" && country != p.Country {
+			return ""
+		}
+		country = p.Country
+	}
+	return country
+}
+
+// seatOfGovernment reports whether a name is a country, a capital or a
+// first-level subdivision, which stand for a government themselves.
+func (r *Resolver) seatOfGovernment(name string) bool {
+	if _, kind, ok := r.geo.CountryByName(name); ok && kind != kb.NameDemonym {
+		return true
+	}
+	for _, s := range r.geo.Subdivisions(name) {
+		if s.Parent == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// parenthesised returns the organisation named right before mention i
+// when mention i is all that stands in brackets after it ("the Fatherland
+// League (Conservatives)"), or -1.
+func (c *context) parenthesised(i int) int {
+	if i == 0 {
+		return -1
+	}
+	o, m := &c.a.Mentions[i-1], &c.a.Mentions[i]
+	if o.Type != news.Org || o.Sentence != m.Sentence || o.Span.End > m.Span.Start || o.Actor.Name == "" {
+		return -1
+	}
+	if strings.TrimSpace(c.a.Text[o.Span.End:m.Span.Start]) != "(" || !strings.HasPrefix(strings.TrimLeft(c.a.Text[m.Span.End:], " "), ")") {
+		return -1
+	}
+	return i - 1
+}
+
+// multinational reports whether the two words before a mention make the
+// force it names one of several states: "peacekeeping", "multinational",
+// "international" ("a multinational force", "an international
+// stabilisation force").
+func multinational(a *news.Article, m *news.Mention) bool {
+	before := a.Text[:m.Span.Start]
+	if k := strings.LastIndexAny(before, ".;:!?\n"); k >= 0 {
+		before = before[k+1:]
+	}
+	words := strings.Fields(before)
+	for k := len(words) - 1; k >= 0 && k >= len(words)-2; k-- {
+		switch kb.Fold(strings.Trim(words[k], ",\"“”()")) {
+		case "peacekeeping", "peace-keeping", "multinational", "multi-national", "international":
+			return true
+		}
+	}
+	return false
+}
+
+// forceOf returns the country of the nation or organisation named right
+// before a force with at most one lower-case word between ("Nepali
+// peacekeeping troops", "NATO stabilisation troops"), or "".
+func (c *context) forceOf(i int) string {
+	if i == 0 {
+		return ""
+	}
+	o, m := &c.a.Mentions[i-1], &c.a.Mentions[i]
+	if o.Type != news.Country && o.Type != news.Org || o.Sentence != m.Sentence || o.Span.End > m.Span.Start || o.Actor.Country == "" {
+		return ""
+	}
+	gap := strings.Fields(c.a.Text[o.Span.End:m.Span.Start])
+	if len(gap) > 1 || len(gap) == 1 && (strings.ToLower(gap[0]) != gap[0] || functionWord(gap[0]) || strings.ContainsAny(gap[0], ",;:()") ||
+		// a verb between: "France deployed army units"
+		strings.HasSuffix(gap[0], "ed") || strings.HasSuffix(gap[0], "s")) {
+		return ""
+	}
+	return o.Actor.Country
 }

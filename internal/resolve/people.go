@@ -23,13 +23,108 @@ func (r *Resolver) person(c *context, i int) {
 	cue := m.Actor
 	if p, ok := r.pickPerson(c, name, cue); ok && (m.Rule != surnameRule || c.bareSurnameFits(p) || r.leaderBySurname(c, name, p)) {
 		m.Actor = r.personActor(c, p, cue)
+		c.known[i] = true
 		return
 	}
 	m.Actor = news.Actor{Name: strings.TrimSpace(name), Entity: "person:" + VariantKey(name),
 		Country: cue.Country, Sector: cue.Sector, Role: cue.Role}
-	if m.Actor.Country == "" && stateSector(cue.Sector) {
-		m.Actor.Country = c.dominant()
+	if m.Actor.Country == "" {
+		m.Actor.Country = c.governedBy(i)
 	}
+	if m.Actor.Country == "" {
+		m.Actor.Country = c.titleCountry(i)
+	}
+	if m.Actor.Country == "" && (stateSector(cue.Sector) || r.stateOffice(cue.Role) || domesticSector(cue.Sector)) {
+		// "former president Jane Roe" in an article about Chile: a
+		// state office, present or past, or a place in
+		// its politics ("opposition leader") is one of the article's
+		// country.
+		if m.Actor.Country = c.dominant(); m.Actor.Country == "" {
+			c.late = append(c.late, i)
+		}
+	}
+}
+
+// domesticSector reports sectors of a country's own politics: opposition
+// and parties.
+func domesticSector(s news.Sector) bool {
+	return s == news.SectorOpposition || s == news.SectorParty
+}
+
+// titleCountry returns the country of a role noun that names person
+// mention i's office right before or after the name: "the Minister for
+// Home Affairs Jane Roe", "Jane Roe, the Chilean minister". It returns ""
+// when there is none.
+func (c *context) titleCountry(i int) string {
+	m := &c.a.Mentions[i]
+	fits := func(o *news.Mention) bool {
+		return o.Type == news.Person && o.Rule == "role-noun" && o.Sentence == m.Sentence && !pluralRole(o.Text) &&
+			isAlpha3(o.Actor.Country) && !nonState(o.Actor.Country)
+	}
+	if i > 0 {
+		if o := &c.a.Mentions[i-1]; fits(o) && o.Span.End <= m.Span.Start && portfolio(c.a.Text[o.Span.End:m.Span.Start]) {
+			return o.Actor.Country
+		}
+	}
+	if i+1 < len(c.a.Mentions) {
+		if o := &c.a.Mentions[i+1]; fits(o) && o.Span.Start >= m.Span.End {
+			gap := strings.TrimSpace(c.a.Text[m.Span.End:o.Span.Start])
+			if gap == "," || gap == ", the" || gap == ", a" {
+				return o.Actor.Country
+			}
+		}
+	}
+	return ""
+}
+
+// portfolio reports whether the words between a title and a name belong
+// to the title: nothing, or "for" or "of" and a portfolio of at most four
+// capitalised words ("for Home Affairs", "of Foreign Affairs").
+func portfolio(gap string) bool {
+	words := strings.Fields(gap)
+	if len(words) == 0 {
+		return true
+	}
+	if len(words) > 5 || words[0] != "for" && words[0] != "of" {
+		return false
+	}
+	for _, w := range words[1:] {
+		if w != "and" && (w[0] < 'A' || w[0] > 'Z') {
+			return false
+		}
+	}
+	// "for" alone: the recogniser took the portfolio into the name
+	return true
+}
+
+// stateOffice reports whether a role, with or without "former", is an
+// office of a state: "former President", "Interior Minister".
+func (r *Resolver) stateOffice(role string) bool {
+	role = strings.TrimPrefix(strings.TrimPrefix(role, "former "), "Former ")
+	if role == "" {
+		return false
+	}
+	t, ok := r.actors.Title(role)
+	return ok && stateSector(t.Sector)
+}
+
+// governedBy returns the country of a government or state body named
+// right before person mention i and joined to it by "of": "the military
+// government of General Jane Roe", "the cabinet of Prime Minister Jane
+// Roe". It returns "" otherwise.
+func (c *context) governedBy(i int) string {
+	if i == 0 {
+		return ""
+	}
+	o, m := &c.a.Mentions[i-1], &c.a.Mentions[i]
+	if o.Type != news.Org || o.Sentence != m.Sentence || o.Span.End > m.Span.Start || !stateSector(o.Actor.Sector) ||
+		!isAlpha3(o.Actor.Country) || nonState(o.Actor.Country) {
+		return ""
+	}
+	if strings.TrimSpace(c.a.Text[o.Span.End:m.Span.Start]) != "of" {
+		return ""
+	}
+	return o.Actor.Country
 }
 
 // surnameRule is the recogniser's rule for a known person's surname

@@ -111,7 +111,11 @@ func (r *Resolver) subdivisionHints(a *news.Article, name string, countries []st
 // country named as a location ("in Syria") also gets a Place.
 func (r *Resolver) country(c *context, i int) {
 	m := &c.a.Mentions[i]
-	code := m.Actor.Country
+	code := r.datedName(c, i, m.Actor.Country)
+	if code != m.Actor.Country {
+		r.uncount(c, m.Actor.Country)
+		r.count(c, code)
+	}
 	cn, ok := r.geo.Country(code)
 	if !ok {
 		if cn, _, ok = r.geo.CountryByName(m.Text); !ok {
@@ -146,6 +150,37 @@ func (r *Resolver) country(c *context, i int) {
 	}
 }
 
+// datedName returns the country a name of mention i stands for when its
+// reading changed in time: the reading of the article's date ("Congo" in
+// 1985 is the Republic of the Congo, as the other was Zaire), or else the
+// reading the article's other mentions name ("Congo" next to
+// "Brazzaville"), or else code.
+func (r *Resolver) datedName(c *context, i int, code string) string {
+	m := &c.a.Mentions[i]
+	if cc, ok := r.sov.NameOn(m.Text, c.t); ok {
+		return cc
+	}
+	reads := r.sov.FormerReadings(m.Text)
+	if len(reads) == 0 {
+		return code
+	}
+	named := map[string]bool{}
+	for j := range c.a.Mentions {
+		o := &c.a.Mentions[j]
+		if j != i && o.Actor.Country != "" && len(r.sov.FormerReadings(o.Text)) == 0 {
+			named[o.Actor.Country] = true
+		}
+	}
+	if !named[code] {
+		for _, alt := range reads {
+			if named[alt] {
+				return alt
+			}
+		}
+	}
+	return code
+}
+
 // place resolves a place to its location. A capital named as an actor
 // ("Tehran said") stands for its country's government.
 func (r *Resolver) place(c *context, i int) {
@@ -160,6 +195,7 @@ func (r *Resolver) place(c *context, i int) {
 		return
 	}
 	m.Place = &loc
+	c.known[i] = true
 	m.Actor = news.Actor{Name: loc.Name, Entity: "place:" + loc.GeoID, Country: loc.Country}
 	switch loc.Feature {
 	case "country", "territory":

@@ -16,8 +16,11 @@
 //
 // Ambiguity is settled by context: the dateline, the other countries of
 // the article, population, and the article's date (who held an office
-// that day). The package reads kb only; it never imports store, net/http
-// or database drivers.
+// that day). Countries are those of the article's date too: a place, body
+// or person is coded as the state that held it then, by the rules of
+// kb.Sovereignty (Juba in 2005 is in Sudan; "Congo" in 1985 is the
+// Republic of the Congo). The package reads kb only; it never imports
+// store, net/http or database drivers.
 package resolve
 
 import (
@@ -34,12 +37,13 @@ import (
 type Resolver struct {
 	geo    *kb.Geo
 	actors *kb.Actors
+	sov    *kb.Sovereignty
 	now    func() time.Time // the date of articles without one
 }
 
 // New returns a resolver over k.
 func New(k *kb.KB) *Resolver {
-	return &Resolver{geo: k.Geo(), actors: k.Actors(), now: time.Now}
+	return &Resolver{geo: k.Geo(), actors: k.Actors(), sov: k.Sovereignty(), now: time.Now}
 }
 
 // Resolve fills the Actor, Place and Ref of every mention of a. Roles are
@@ -52,6 +56,7 @@ func (r *Resolver) Resolve(a *news.Article) {
 	}
 	for i := range a.Mentions {
 		m := &a.Mentions[i]
+		before := m.Actor.Country
 		switch {
 		case strings.Contains(m.Rule, "institution"):
 			r.institution(c, i)
@@ -75,6 +80,24 @@ func (r *Resolver) Resolve(a *news.Article) {
 		if m.Ref < 0 {
 			c.linkSame(i)
 		}
+		if m.Ref < 0 && before == "" && c.known[i] {
+			r.count(c, m.Actor.Country)
+		}
+	}
+	c.fillLate()
+	r.dateSovereignty(c)
+}
+
+// dateSovereignty codes every actor and place as the state that held it
+// on the article's date (kb.Sovereignty): Juba in a 2005 article is in
+// Sudan, a Kosovo police force in 2003 is Serbia's.
+func (r *Resolver) dateSovereignty(c *context) {
+	for i := range c.a.Mentions {
+		m := &c.a.Mentions[i]
+		m.Actor.Country = r.sov.On(m.Actor.Country, c.t)
+		if m.Place != nil {
+			m.Place.Country = r.sov.On(m.Place.Country, c.t)
+		}
 	}
 }
 
@@ -86,23 +109,72 @@ type context struct {
 	counts   map[string]int // country -> mentions
 	main     string         // the article's main country, or ""
 	surface  []string       // the names as the recogniser found them
+	known    []bool         // the mention resolved to a knowledge-base person, organisation or place
+	late     []int          // mentions that take the article's country, which was not yet known
+}
+
+// uncount takes back a country the recogniser gave a mention that
+// resolution read otherwise.
+func (r *Resolver) uncount(c *context, cc string) {
+	if !isAlpha3(cc) || nonState(cc) {
+		return
+	}
+	k := r.sov.On(cc, c.t)
+	if c.counts[k]--; c.counts[k] <= 0 {
+		delete(c.counts, k)
+	}
+	c.main = c.mainCountry()
+}
+
+// fillLate gives the mentions that take the article's country and found
+// none when they were resolved the country the whole article makes
+// dominant, and copies it to the mentions that refer to them: "the
+// Fatherland League" before "the Estonian parliament".
+func (c *context) fillLate() {
+	main := c.dominant()
+	if main == "" || len(c.late) == 0 {
+		return
+	}
+	for _, i := range c.late {
+		if m := &c.a.Mentions[i]; m.Actor.Country == "" && m.Ref < 0 {
+			m.Actor.Country = main
+		}
+	}
+	for i := range c.a.Mentions {
+		m := &c.a.Mentions[i]
+		if m.Ref >= 0 && m.Actor.Country == "" {
+			m.Actor.Country = c.a.Mentions[c.root(i)].Actor.Country
+		}
+	}
+}
+
+// count adds a country that resolution found (a known person's, a
+// gazetteer place's) to the article's countries: "Vladimir Putin" makes
+// an article about Russia as much as "Russian" does.
+func (r *Resolver) count(c *context, cc string) {
+	if !isAlpha3(cc) || nonState(cc) {
+		return
+	}
+	c.counts[r.sov.On(cc, c.t)]++
+	c.main = c.mainCountry()
 }
 
 func (r *Resolver) newContext(a *news.Article) *context {
-	c := &context{a: a, t: a.Published, counts: map[string]int{}, surface: make([]string, len(a.Mentions))}
+	c := &context{a: a, t: a.Published, counts: map[string]int{}, surface: make([]string, len(a.Mentions)),
+		known: make([]bool, len(a.Mentions))}
 	if c.t.IsZero() {
 		c.t = r.now()
 	}
 	for _, m := range a.Mentions {
 		if cc := m.Actor.Country; isAlpha3(cc) && !nonState(cc) {
-			c.counts[cc]++
+			c.counts[r.sov.On(cc, c.t)]++
 		}
 	}
 	if a.Dateline != "" {
 		if loc, ok := r.locate(a.Dateline, c); ok {
 			c.dateline = &loc
 			if loc.Country != "" {
-				c.counts[loc.Country] += 2
+				c.counts[r.sov.On(loc.Country, c.t)] += 2
 			}
 		}
 	}
