@@ -78,6 +78,11 @@ func (p *mentionPiece) composite(i int) int {
 			return x.j
 		}
 	}
+	if x.kind == kb.NameDemonym && k == x.j && p.pluralDemonym(x) {
+		// "the Saudis state in the paper": a nationality written as a
+		// plural noun is a people, not the adjective of an institution.
+		return i
+	}
 	in, k2 := p.institutionRun(k)
 	tEnd, t, wasFormer := p.titleRun(k2)
 	switch {
@@ -206,6 +211,12 @@ func (p *mentionPiece) known(i int) int {
 		p.emit(i, j, news.Org, "kb:org", a)
 		p.acronymAfter(j, a)
 	case kb.NameCountry, kb.NameDemonym:
+		if k == kb.NameDemonym && p.demonymSurname(i, j) {
+			// "Cuban said", "said Cuban, who ...": a nationality alone
+			// cannot speak; it is a person's surname.
+			p.emit(i, j, news.Person, "cue:speech", news.Actor{Name: p.words(i, j)})
+			return j
+		}
 		a := news.Actor{}
 		if isAlpha3(e.name.Key) {
 			a.Country = e.name.Key
@@ -232,6 +243,12 @@ func (p *mentionPiece) known(i int) int {
 		// surname of a person named before is that person.
 		if j == i+1 && k != kb.NameCapital && !p.placeCueBefore(i) && (p.inNameRun(i) || p.earlierSurname(i)) {
 			return i
+		}
+		// "Carson said": a town's name right before a speech verb, with
+		// no place word before it, is a person's surname.
+		if j == i+1 && k == kb.NamePlace && !p.placeCueBefore(i) && j < len(p.toks) && p.joined(j) && p.r.lex.is(p.fold(j), classSaid) {
+			p.emit(i, j, news.Person, "cue:speech", news.Actor{Name: p.words(i, j)})
+			return j
 		}
 		// "We", "May": a function word capitalised at the start of a
 		// sentence.
@@ -323,4 +340,28 @@ func (p *mentionPiece) namedBefore(e *nameEntry) bool {
 		}
 	}
 	return false
+}
+
+// pluralDemonym reports whether the nationality x is written as a plural
+// noun: "Saudis", "Israelis", but not "Swiss" or "Saudi".
+func (p *mentionPiece) pluralDemonym(x mentionAnchor) bool {
+	return x.j == x.i+1 && p.r.plural[p.fold(x.i)]
+}
+
+// demonymSurname reports whether the nationality at tokens [i, j) is a
+// person's surname: one singular word with no article before it, right
+// before a speech verb ("Cuban said") or after one at the end of its
+// phrase ("said Cuban, who ...").
+func (p *mentionPiece) demonymSurname(i, j int) bool {
+	if j != i+1 || p.r.plural[p.fold(i)] {
+		return false
+	}
+	switch p.fold(i - 1) {
+	case "the", "a", "an", "one", "each", "every":
+		return false
+	}
+	if j < len(p.toks) && p.joined(j) && p.r.lex.is(p.fold(j), classSaid) {
+		return true
+	}
+	return i > 0 && p.joined(i) && p.r.lex.is(p.fold(i-1), classSaid) && (j == len(p.toks) || !p.joined(j))
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"chronicle/internal/kb"
@@ -35,7 +36,9 @@ const kindInstitution kb.NameKind = "institution"
 //	cue:title               an unknown name after a title: "Gen. Thierry Example"
 //	cue:apposition          an unknown name next to a role: "Jane Roe, a senior fellow"
 //	cue:speech              an unknown name before a speech verb or after
-//	                        "according to": "Jane Roe said"
+//	                        "according to": "Jane Roe said"; a town or a
+//	                        nationality alone next to a speech verb:
+//	                        "Carson said", "said Cuban, who ..."
 //	cue:org, cue:place      capitalised words with an organisation or place word
 //	cue:given               an unknown name after a common given name: "Martin Quell"
 //	cue:station             a broadcaster and its channel number: "Fox 35"
@@ -47,6 +50,7 @@ type Recognizer struct {
 	m      *nameMatcher
 	actors *kb.Actors
 	lex    *mentionLexicon // the word lists of mentions.rules
+	plural map[string]bool // folded nationalities written as plural nouns: "saudis"
 	work   sync.Pool       // of *mentionWork
 }
 
@@ -59,11 +63,30 @@ func NewRecognizer(k *kb.KB) *Recognizer {
 	for _, in := range k.Actors().Institutions() {
 		names = append(names, kb.Name{Text: in.Words, Kind: kindInstitution, Key: in.Words})
 	}
-	r := &Recognizer{m: newNameMatcher(names), actors: k.Actors(), lex: mentionLex()}
+	r := &Recognizer{m: newNameMatcher(names), actors: k.Actors(), lex: mentionLex(), plural: pluralDemonyms(names)}
 	for i := range r.m.entries {
 		r.describe(&r.m.entries[i])
 	}
 	return r
+}
+
+// pluralDemonyms returns the folded nationalities that are the plural of
+// another one of the same country: "Saudis" of "Saudi", "Israelis" of
+// "Israeli"; "Swiss" is none.
+func pluralDemonyms(names []kb.Name) map[string]bool {
+	single := make(map[string]string)
+	for _, n := range names {
+		if n.Kind == kb.NameDemonym {
+			single[kb.Fold(n.Text)] = n.Key
+		}
+	}
+	out := make(map[string]bool)
+	for f, key := range single {
+		if s, ok := strings.CutSuffix(f, "s"); ok && single[s] == key {
+			out[f] = true
+		}
+	}
+	return out
 }
 
 // describe looks up once what the knowledge base says of an entry.

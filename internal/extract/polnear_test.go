@@ -27,10 +27,10 @@ var (
 const (
 	minDirectRecall     = 0.97  // gold direct quotes found with exact boundaries (0.986)
 	minDirectPrecision  = 0.88  // direct quotes that are gold direct quotes (0.905)
-	minDirectSpeaker    = 0.965 // found gold direct quotes whose speaker is the gold source (0.969)
+	minDirectSpeaker    = 0.97  // found gold direct quotes whose speaker is the gold source (0.973)
 	minAttrRecall       = 0.48  // gold attributions overlapped by a quote (0.507)
 	minAttrPrecision    = 0.95  // attributed quotes that overlap a gold attribution (0.967)
-	minAttrSpeaker      = 0.84  // overlapped attributions whose speaker is the gold source (0.845)
+	minAttrSpeaker      = 0.845 // overlapped attributions whose speaker is the gold source (0.848)
 	maxScareWithSpeaker = 0     // scare quotes, titles and nicknames given a speaker
 )
 

@@ -242,6 +242,11 @@ func (fs *frameScan) attachSpeaker(h *cueHit) {
 				break
 			}
 		}
+		if who := fs.clauseSubject(k); h.who != nil && who != nil && who.span.Start > h.who.span.End && (who.pronoun == "he" || who.pronoun == "she") {
+			// "Although Roe thanked them, she sounded a rare note,
+			// saying ...": the subject of the nearest clause.
+			h.who = who
+		}
 		if h.who == nil {
 			if who := fs.clauseSubject(k); who != nil {
 				h.who, h.left = who, k
@@ -256,6 +261,11 @@ func (fs *frameScan) attachSpeaker(h *cueHit) {
 				h.who, h.inverted, h.left = who, true, k
 				end = right
 			}
+		}
+		if who, i := fs.nominalBefore(b); who != nil && fs.nominalHead(i, b) < b && !fs.lexAt(fs.nominalHead(i, b)).isSource {
+			// `"...," the pitch on Kickstarter says`: a described
+			// subject placed by a phrase, not the name inside it.
+			h.who, h.left = who, i
 		}
 		if h.who == nil {
 			h.who, h.left = fs.speakerBefore(b)

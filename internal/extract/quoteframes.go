@@ -102,6 +102,10 @@ func (sc *quoteScan) cueFollows(prev, next news.Span) bool {
 	if r != '?' && r != '!' && r != '…' {
 		return false
 	}
+	if sc.cueLead(next) {
+		// `"...!" Roe, the head of the group, said on Friday.`
+		return true
+	}
 	words, last := 0, ""
 	for i := next.Start; i < next.End && words < 7; {
 		r, n := utf8.DecodeRuneInString(sc.text[i:])

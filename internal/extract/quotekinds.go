@@ -47,7 +47,9 @@ func (fs *frameScan) quote(qi int) {
 		fs.emit(span, news.Direct, h.who, fs.cueText(h), "direct:cue-before", fs.toks[qi].q)
 	case post == nil && fs.dashSigned(qi) != nil:
 		fs.emit(span, news.Direct, fs.dashSigned(qi), "", "direct:signed", fs.toks[qi].q)
-	case fs.isPunct(qi-1, ":") && fs.wholeClause(qi) && len(fs.cues) == 0 && fs.colonSpeaker(qi-1) != nil:
+	case fs.isPunct(qi-1, ":") && fs.wholeClause(qi) && fs.colonSpeaker(qi-1) != nil && fs.cuesBefore(fs.tokenAt(fs.colonSpeaker(qi-1).span.Start)):
+		// "Roe said both are "non-entities," but he gave Doe a
+		// compliment: "..."": the subject of the colon's clause.
 		fs.emit(span, news.Direct, fs.colonSpeaker(qi-1), "", "direct:colon", fs.toks[qi].q)
 	case opens && (fs.wholeClause(qi) || fs.quoteEndsWithComma(qi)) && !sc.f.titleCase(sc.text[span.Start:span.End]):
 		if sc.continues(fs.fi) && !fs.isDash(qi+1) && !fs.otherNamedAfter(qi) {
@@ -299,7 +301,9 @@ func (fs *frameScan) postCue(qi int) *cueHit {
 			} else if fs.low(k) == "and" && k > from && h.who.source.Noun != "" && fs.isWord(k-1) && !fs.capitalised(k-1) {
 				// "the city's mayor and party leader said": one person
 				// with two roles.
-			} else if !fs.isWord(k) && !fs.isPunct(k, ".") && !fs.isPunct(k, "-") || fs.isVerbLike(k) && !fs.capitalised(k) && !fs.nameRun(from, h.left) {
+			} else if !fs.isWord(k) && !fs.isPunct(k, ".") && !fs.isPunct(k, "-") || fs.isVerbLike(k) && !fs.capitalised(k) && !fs.nameRun(from, h.left) && !(k == from+1 && fs.is(from, qcNounMarker) && h.who.source.Noun != "") {
+				// A verb's form right after the article may modify the
+				// head noun: "a welcome message reads".
 				ok = false
 			}
 		}
@@ -703,6 +707,16 @@ func (fs *frameScan) words(i, j int) int {
 		}
 	}
 	return n
+}
+
+// cuesBefore reports whether every cue of the frame ends before token k.
+func (fs *frameScan) cuesBefore(k int) bool {
+	for i := range fs.cues {
+		if fs.cues[i].right >= k || fs.cues[i].k >= k {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteEndsWithComma reports whether the quote token k ends with a comma

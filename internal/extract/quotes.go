@@ -260,6 +260,7 @@ type quoteScan struct {
 	// the quote that makes up the next paragraph
 	lead      *quoteSpeaker
 	leadF     int
+	named     []bool    // frame -> a person or body named by name is the subject of its clause
 	pairQuote []int     // pair -> its quote in out, or -1
 	fs        frameScan // the frame being read, reused
 	tokBuf    []qtok
@@ -271,6 +272,7 @@ func (sc *quoteScan) frame(fi int) {
 	fs := &sc.fs
 	*fs = frameScan{sc: sc, fi: fi, toks: sc.tokenize(sc.frames[fi]), cues: fs.cues[:0], firstOut: len(sc.out)}
 	fs.findCues()
+	sc.named = append(sc.named, fs.namedSubject())
 	for qi := range fs.toks {
 		if fs.toks[qi].kind == tokQuote {
 			fs.quote(qi)
@@ -359,7 +361,8 @@ func (fs *frameScan) openingSubject() *quoteSpeaker {
 		return who
 	}
 	for k := range fs.toks {
-		if fs.isPunct(k, ",") {
+		// `On "Face the Nation," Roe ...`: the comma may close a title.
+		if fs.isPunct(k, ",") || fs.isQuote(k) && k > 0 && fs.quoteEndsWithComma(k) {
 			if k+1 < len(fs.toks) && fs.toks[k+1].start == who.span.Start {
 				return who
 			}
@@ -430,7 +433,7 @@ func (fs *frameScan) quoteAfter(k int) bool {
 // continues reports whether a quote in frame fi without a cue of its own
 // continues the latest statement: the statement is in the frame before
 // (in this or the previous paragraph), or two frames before in this
-// paragraph with no one else named in between.
+// paragraph with no person or body named as the subject in between.
 func (sc *quoteScan) continues(fi int) bool {
 	if sc.last == nil || sc.lastF < fi-2 {
 		return false
@@ -445,17 +448,23 @@ func (sc *quoteScan) continues(fi int) bool {
 	if cur.para != prev.para {
 		return false
 	}
-	mid := sc.frames[fi-1].span
-	for _, k := range sc.byPos {
-		m := &sc.a.Mentions[k]
-		if m.Span.Start >= mid.End {
-			break
-		}
-		if m.Span.Start >= mid.Start && !sc.inQ[k] && m.Rule != "pronoun" && (m.Type == news.Person || m.Type == news.Org) {
-			return false
-		}
+	// "Roe said ... The Doe face on the posters has not hurt. "...""
+	// continues Roe; "Roe said ... Doe agreed. "..."" does not.
+	return !sc.named[fi-1]
+}
+
+// namedSubject reports whether a person or body named by name, not a
+// pronoun nor a description, is the subject of a clause of the frame.
+func (fs *frameScan) namedSubject() bool {
+	who := fs.subjectOf(len(fs.toks), false)
+	if who == nil || who.pronoun != "" || who.source.Noun != "" {
+		return false
 	}
-	return true
+	if who.mention < 0 {
+		return who.name != ""
+	}
+	m := &fs.sc.a.Mentions[who.mention]
+	return m.Rule != "pronoun" && (m.Type == news.Person || m.Type == news.Org)
 }
 
 // setLast records the speaker of the latest statement.

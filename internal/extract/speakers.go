@@ -40,7 +40,7 @@ func (fs *frameScan) subjectOf(k int, embedded bool) *quoteSpeaker {
 		if !fs.isWord(i) {
 			continue
 		}
-		opens := i == 0 || fs.isPunct(i-1, ",") || fs.low(i-1) == "and" || fs.low(i-1) == "but" || embedded && fs.is(i-1, qcClauseOpener)
+		opens := i == 0 || fs.isPunct(i-1, ",") || fs.isQuote(i-1) && i > 1 && fs.quoteEndsWithComma(i-1) || fs.low(i-1) == "and" || fs.low(i-1) == "but" || embedded && fs.is(i-1, qcClauseOpener)
 		m := fs.toks[i].m
 		if opens && m < 0 && !fs.isPronoun(i) && fs.nameWord(i) {
 			// "Dean, a former chairman, poked at ...": a name the
@@ -91,6 +91,15 @@ func (fs *frameScan) subjectOf(k int, embedded bool) *quoteSpeaker {
 		if m >= 0 {
 			e = fs.mentionEnd(i)
 		}
+		if c := fs.bracketEnd(e); m >= 0 && c > e && (fs.isPunct(c, ",") || fs.isWord(c) && !fs.capitalised(c)) {
+			// "Sen. Jane Roe (Vt.), who ..., named ...": past the
+			// bracket after the name.
+			if who := fs.speakerAt(i, e); who != nil {
+				best = who
+			}
+			i = c - 1
+			continue
+		}
 		if fs.isPunct(e, ",") && (i == 0 || fs.isPunct(i-1, ",") && m >= 0 && fs.isWord(e+1) && !fs.capitalised(e+1)) {
 			// "Dean, a former chairman, ..."; "The Home Secretary,
 			// Yvette Cooper, has ...".
@@ -108,6 +117,23 @@ func (fs *frameScan) subjectOf(k int, embedded bool) *quoteSpeaker {
 		i = e - 1
 	}
 	return best
+}
+
+// bracketEnd returns the token after a short bracket that opens at token
+// k ("(R-Ohio)", "(Vt.)"), or k when none does.
+func (fs *frameScan) bracketEnd(k int) int {
+	if !fs.isPunct(k, "(") {
+		return k
+	}
+	for j := k + 1; j < len(fs.toks) && j <= k+8; j++ {
+		if fs.isPunct(j, ")") {
+			return j + 1
+		}
+		if fs.isQuote(j) || fs.isPunct(j, "(") {
+			return k
+		}
+	}
+	return k
 }
 
 // colonSpeaker returns the speaker of a quote after the colon at token c
@@ -556,6 +582,11 @@ func (fs *frameScan) speakerAfter(k int) (*quoteSpeaker, int) {
 		}
 		return nil, k
 	}
+	if w := fs.low(k); (w == "one" || w == "another") && (k+1 == len(fs.toks) || fs.toks[k+1].kind == tokPunct) {
+		// `"...," read one.`, `"...," tweeted another.`: one of the
+		// speakers or writings named before.
+		return &quoteSpeaker{span: fs.spanOf(k, k+1), mention: -1, source: kb.SpeechSource{Noun: w, Kind: kb.SourcePerson}, name: fs.word(k), of: -1}, k + 1
+	}
 	if fs.isPronoun(k) {
 		if k+1 < len(fs.toks) && fs.toks[k+1].kind != tokPunct {
 			return nil, k // "said she was worried": the clause's subject
@@ -570,6 +601,10 @@ func (fs *frameScan) speakerAfter(k int) (*quoteSpeaker, int) {
 			// A word inside the mention that runs on is a name's ("said
 			// White House Press Secretary Josh Earnest").
 			inName := e > k && fs.toks[e].m >= 0 && fs.toks[e].m == fs.toks[e-1].m
+			if e > k && !inName && (fs.low(e) == "for" || fs.low(e) == "of") && fs.roleOfName(e) {
+				e += 2 // "said master of ceremonies Jane Roe"
+				continue
+			}
 			if e > k && !inName && (fs.isVerbLike(e) || fs.low(e) == "for" || fs.low(e) == "of") {
 				break
 			}
@@ -638,61 +673,22 @@ func (fs *frameScan) speakerAfter(k int) (*quoteSpeaker, int) {
 	return nil, k
 }
 
+// roleOfName reports whether the "of" or "for" at token k joins a role
+// of two nouns that a person's name follows: "master of ceremonies Jane
+// Roe", "head of security John Doe"; not "a spokesman for Jane Roe".
+func (fs *frameScan) roleOfName(k int) bool {
+	if fs.lexAt(k-1).isSource || !fs.isWord(k+1) || fs.capitalised(k+1) || fs.isVerbLike(k+1) {
+		return false
+	}
+	m := fs.mentionAt(k + 2)
+	return m >= 0 && fs.mentionStart(k+2) == k+2 && fs.sc.a.Mentions[m].Type == news.Person && fs.sc.a.Mentions[m].Rule != "pronoun"
+}
+
 // nameStart reports whether the capitalised word at k begins a name
 // although the lexicon knows it as a verb: "said Will Doyle", "said State
 // Senator Jane Roe".
 func (fs *frameScan) nameStart(k int) bool {
 	return fs.capitalised(k) && (fs.toks[k].m >= 0 || fs.capitalised(k+1))
-}
-
-// nominalBefore returns the speaker of a cue whose subject is a noun
-// phrase the source nouns lack, standing right after a quote and ending
-// at token j: `"...," the retired teacher said`. It returns nil and -1
-// when there is none.
-func (fs *frameScan) nominalBefore(j int) (*quoteSpeaker, int) {
-	for i := j - 1; i >= 0 && i >= j-6; i-- {
-		if !fs.isWord(i) {
-			return nil, -1
-		}
-		if !isNominalDeterminer(fs.low(i)) {
-			continue
-		}
-		if !fs.isQuote(i-1) && !(fs.isPunct(i-1, ",") && fs.isQuote(i-2)) || !fs.nominal(i, j) {
-			return nil, -1
-		}
-		return fs.nominalSpeaker(i, j), i
-	}
-	return nil, -1
-}
-
-// nominal reports whether tokens [i, j] are a noun phrase that names a
-// speaker by a description: a determiner, then words that are no verbs
-// nor clause words, ending in a lower-case head that is no pronoun.
-func (fs *frameScan) nominal(i, j int) bool {
-	if j <= i || j-i > 5 || !isNominalDeterminer(fs.low(i)) || fs.capitalised(j) || fs.isPronoun(j) {
-		return false
-	}
-	for k := i + 1; k <= j; k++ {
-		if !fs.isWord(k) || fs.isVerbLike(k) || fs.is(k, qcNPStop) || isNominalDeterminer(fs.low(k)) {
-			return false
-		}
-	}
-	return true
-}
-
-// nominalSpeaker returns the speaker a nominal phrase [i, j] names.
-func (fs *frameScan) nominalSpeaker(i, j int) *quoteSpeaker {
-	src := kb.SpeechSource{Noun: fs.low(j), Kind: kb.SourcePerson}
-	return &quoteSpeaker{span: fs.spanOf(i, j+1), mention: fs.mentionIn(i, j), source: src, name: fs.word(j), of: -1}
-}
-
-// isNominalDeterminer reports whether w opens a descriptive noun phrase.
-func isNominalDeterminer(w string) bool {
-	switch w {
-	case "the", "a", "an", "another", "one", "this":
-		return true
-	}
-	return false
 }
 
 // isVerbLike reports words that cannot stand inside a speaker's name:
