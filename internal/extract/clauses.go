@@ -11,7 +11,18 @@ func (s *evSentence) scopeBreak(k int) bool {
 	case "which", "who", "whom", "whose", "where", "while", "whereas", "although", "though", "but", "because":
 		return true
 	}
-	return t.is(tREPORT) && t.low != "according" && !t.is(tNOUN)
+	return t.is(tREPORT) && t.low != "according" && !t.is(tNOUN) && !s.attributive(k)
+}
+
+// attributive reports whether the reporting verb at k is a participle
+// that modifies the noun after it: "the alleged crimes", "into reported
+// abuses", "their claimed victory".
+func (s *evSentence) attributive(k int) bool {
+	if k < 1 || k+1 >= len(s.toks) {
+		return false
+	}
+	p, n := &s.toks[k-1], &s.toks[k+1]
+	return p.is(tDET|tPOSS|tPREP) && !p.is(tCOMP) && !n.is(evClosedClass|tREPORT) && (!n.is(tVERB) || n.is(tNOUN))
 }
 
 // verbGroupStart returns the first token of the verb group whose head is

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"chronicle/internal/kb"
 	"chronicle/internal/news"
@@ -129,6 +128,16 @@ import (
 //     and a plural role noun with no name ("the two leaders", "the
 //     ministers") means the parties of the article's latest meeting or
 //     agreement in the three sentences before.
+//   - A protest that attributes the words before it is aimed at their
+//     subject. The agent of the act an accusation or protest is about is
+//     its target ("an inquiry into crimes committed by X"); a victim in a
+//     reduced relative is not ("techniques used against X"); a participle
+//     such as "alleged" before a noun ends no clause. A protest's content
+//     outranks its place as recipient, the place stands when the actor
+//     itself drops out of the object, a border's neighbour ("X's border
+//     with Y") is no party, a nationality after "of" names actors, not a
+//     place, and the forces an actor mobilises are the means, not the
+//     recipient.
 //   - A sentence-initial imperative ("Welcome to our coverage") and a
 //     thing that "does not meet the demands" code nothing.
 //   - Counts of killed, injured, arrested, protesters and of drones,
@@ -252,51 +261,6 @@ func evMentionsBySentence(a *news.Article) map[int][]int {
 // shortArticle is the most sentences an article may have for the date of
 // its first sentence to carry over to every undated sentence.
 const shortArticle = 6
-
-// openingDate returns the index in a.Dates of the first date expression
-// of a short article's first sentence, or -1 when the article is longer
-// or does not open with a date.
-func openingDate(a *news.Article, dates map[int][]int) int {
-	if len(a.Sentences) == 0 || len(a.Sentences) > shortArticle {
-		return -1
-	}
-	for _, d := range dates[a.Sentences[0].Index] {
-		if a.Dates[d].Date != "" {
-			return d
-		}
-	}
-	return -1
-}
-
-// lastDate returns the index in a.Dates of the last resolved date
-// expression among dates, or -1.
-func lastDate(a *news.Article, dates []int) int {
-	best := -1
-	for _, d := range dates {
-		if a.Dates[d].Date == "" {
-			continue
-		}
-		if best < 0 || a.Dates[d].Span.Start > a.Dates[best].Span.Start {
-			best = d
-		}
-	}
-	return best
-}
-
-// evDatesBySentence groups date indices by the sentence whose span holds
-// them.
-func evDatesBySentence(a *news.Article) map[int][]int {
-	out := make(map[int][]int)
-	for i, d := range a.Dates {
-		for _, s := range a.Sentences {
-			if s.Span.Contains(d.Span) {
-				out[s.Index] = append(out[s.Index], i)
-				break
-			}
-		}
-	}
-	return out
-}
 
 // evMarkSpans ties tokens to the mentions and dates over them.
 func evMarkSpans(toks []evToken, a *news.Article, mentions, dates []int) {
@@ -563,15 +527,20 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 		tr.tgt = []evUnit{*objPlace}
 		tr.weakTarget = true
 	}
-	if g := tr.governed; g != nil && len(ev.Targets) == 0 {
+	if g := tr.governed; g != nil && (len(ev.Targets) == 0 || tr.weakTarget) {
 		// "marched to demand reforms by the government": a protest or an
-		// appeal is aimed at whom its content is.
-		if _, gt, gp, _ := s.roles(g.evMatch, g.nominal); gt != nil {
+		// appeal is aimed at whom its content is, rather than at the
+		// place it happens in ("rioted at a jail in X demanding
+		// independence from Y rule").
+		_, gt, gp, _ := s.roles(g.evMatch, g.nominal)
+		switch {
+		case gt != nil && (len(ev.Targets) == 0 || !s.placeOnly(gt[0])):
+			ev.Targets = nil
 			for _, u := range gt {
 				ev.Targets = append(ev.Targets, s.actor(u))
 			}
-			tr.tgt = gt
-		} else if gp != nil && !evSourceIsPlace(src, gp.m) {
+			tr.tgt, tr.weakTarget = gt, false
+		case len(ev.Targets) == 0 && gp != nil && !evSourceIsPlace(src, gp.m):
 			ev.Targets = append(ev.Targets, s.actor(*gp))
 			tr.tgt, tr.weakTarget = []evUnit{*gp}, true
 		}
@@ -607,7 +576,16 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 			tr.tgt, tr.src = tr.src[1:], tr.src[:1]
 		}
 	}
+	hadTargets := len(ev.Targets) > 0
 	ev.Targets, tr.tgt = s.dropSelf(ev.Sources, ev.Targets, tr.src, tr.tgt)
+	if hadTargets && len(ev.Targets) == 0 && objPlace != nil && !passive && len(src) < 2 && placeIsTarget(r.typ, r.mode) && !evSourceIsPlace(src, objPlace.m) {
+		// "supporters of X blocked roads in Y demanding that he be
+		// reinstated": with the actor itself dropped from the object,
+		// the place the clause names is the recipient.
+		ev.Targets = append(ev.Targets, s.actor(*objPlace))
+		tr.tgt = []evUnit{*objPlace}
+		tr.weakTarget = true
+	}
 	if s.ownCountry(ev, tr) {
 		// "promised to democratize Serbia", "completed their withdrawal
 		// from the town of X": a pledge, demand or retreat in the
@@ -685,43 +663,6 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 	ev.ID = eventID(a.ID, sent.Index, ev.Trigger.Start)
 	tr.ev = ev
 	return true
-}
-
-// setEventDate gives the event the date expression of its sentence nearest the
-// trigger, else the date the sentence carries over, else the article's
-// published date.
-func setEventDate(ev *news.Event, a *news.Article, dates []int, trig int, s *evSentence) {
-	best := -1
-	bestDist := 0
-	pos := s.toks[trig].start
-	for _, d := range dates {
-		dt := &a.Dates[d]
-		if dt.Date == "" {
-			continue
-		}
-		dist := dt.Span.Start - pos
-		if dist < 0 {
-			dist = pos - dt.Span.End
-		}
-		if best < 0 || dist < bestDist {
-			best, bestDist = d, dist
-		}
-	}
-	if best < 0 && s.carry >= 0 && s.carry < len(a.Dates) {
-		best = s.carry
-	}
-	if best >= 0 {
-		dt := &a.Dates[best]
-		ev.Date, ev.DatePrecision, ev.DateText = dt.Date, dt.Precision, dt.Text
-		return
-	}
-	if !a.Published.IsZero() {
-		ev.Date = a.Published.In(time.UTC).Format(news.DateFormat)
-		if a.Published.Location() != time.UTC && a.Published.Hour() == 0 && a.Published.Minute() == 0 {
-			ev.Date = a.Published.Format(news.DateFormat)
-		}
-		ev.DatePrecision = news.PrecisionDay
-	}
 }
 
 // phraseNominal reports whether a phrase trigger ("ready to", "must")

@@ -91,6 +91,11 @@ func (s *evSentence) governedByPrep(first int) (string, int) {
 		}
 		return s.governedByPrep(j)
 	}
+	if t.mention >= 0 && j+1 < first && (s.toks[j+1].low == "'s" || s.toks[j+1].low == "\u2019s") {
+		// "in X's capital Y", "in X's northern city of Y": the
+		// preposition before the possessor governs the phrase.
+		return s.governedByPrep(s.unitAt(j).first)
+	}
 	return "", -1
 }
 
@@ -327,6 +332,9 @@ func (s *evSentence) object(from int, agents, purpose bool) ([]evUnit, *evUnit) 
 			// with X", "following an offensive by X"), not what else it
 			// mentions ("following the discovery of Russian-made rockets").
 		case p == "by" && !agents:
+		case s.joined(u):
+			// "rioted, joining thousands of demonstrators in demanding
+			// X": whom an actor joins acts beside it, not on it.
 		case s.weapon(u) && (s.bare([]evUnit{u}) || s.actor(u).Country == ""):
 			// "fired 40 rockets at X", "launched drones and missiles
 			// at X": the weapons are the means. One with a nationality
@@ -339,7 +347,13 @@ func (s *evSentence) object(from int, agents, purpose bool) ([]evUnit, *evUnit) 
 			// "the blockade of X", "the occupation of X": the country
 			// the act is aimed at.
 			return s.group(u), place
-		case s.isPlace(u) && j >= 0 && (s.toks[j].is(tLOC) || p == "of"):
+		case p == "with" && place != nil && j > 0 && borderNoun(s.toks[j-1].low):
+			// "villages near X's border with Y", "shelled the town of
+			// X near the border with Y": the neighbour names where the
+			// border by the place runs, not a party to the act.
+		case s.isPlace(u) && j >= 0 && (s.toks[j].is(tLOC) || p == "of" && !s.nationality(u)):
+			// "the town of X" is a place; "a meeting of Palestinian
+			// factions" names the factions.
 			if place == nil {
 				uu := u
 				place = &uu
@@ -377,118 +391,6 @@ func (s *evSentence) named(u evUnit) evUnit {
 		return s.unitAt(k)
 	}
 	return u
-}
-
-// weapon reports whether a mention unit names weapons ("drones", "two
-// ballistic missiles"): its last word is a weapon noun.
-func (s *evSentence) weapon(u evUnit) bool {
-	return s.toks[u.last].is(tWEAPON)
-}
-
-// adjunctStart reports whether token k opens an adjunct that ends a
-// verb's object region: a temporal or causal preposition or conjunction
-// ("after talks with X", "following an attack by X", "as X threatened")
-// or a participle or finite verb after a noun, which starts a reduced
-// relative or a new clause ("techniques used against X", "as battles
-// raged in X").
-func (s *evSentence) adjunctStart(k int) bool {
-	switch s.toks[k].low {
-	case "after", "following", "before", "since", "during", "despite", "amid", "amidst", "as", "when", "whereas", "unless", "if":
-		return true
-	}
-	return false
-}
-
-// purposeStart reports whether token k opens a purpose infinitive ("to
-// allow elections"), which ends the object region of an act that does not
-// take an act as its content.
-func (s *evSentence) purposeStart(k int) bool {
-	if s.toks[k].low != "to" || k+1 >= len(s.toks) {
-		return false
-	}
-	n := &s.toks[k+1]
-	return n.is(tVERB) && !n.is(tNOUN|tPAST|tING|tCAP) && n.mention < 0
-}
-
-// owned reports whether a mention unit is a generic group after a
-// possessive pronoun: "its troops", "their forces".
-func (s *evSentence) owned(u evUnit) bool {
-	if u.first == 0 {
-		return false
-	}
-	if r := s.mention(u).Rule; r != "kb:institution" && r != "role-noun" && !s.generic(u) {
-		return false
-	}
-	switch s.toks[u.first-1].low {
-	case "its", "their", "his", "her", "our":
-		return true
-	}
-	return false
-}
-
-// ofActor reports whether the "of" at token j hangs off a noun of an act
-// ("the blockade of", "the withdrawal of") rather than a place noun ("the
-// town of") or a name.
-func (s *evSentence) ofActor(j int) bool {
-	if j < 1 || s.toks[j].low != "of" {
-		return false
-	}
-	p := &s.toks[j-1]
-	return p.mention < 0 && !p.is(tPLACEN|evClosedClass|tDET|tNUM|tNUMW|tTIME|tROLE|tCAP) && len(p.low) > 3
-}
-
-// crowd reports whether one of the units names protesters: "protesters",
-// "demonstrators", "rioters", "the crowd".
-func (s *evSentence) crowd(us []evUnit) bool {
-	for _, u := range us {
-		for k := u.first; k <= u.last; k++ {
-			switch s.toks[k].low {
-			case "protesters", "protestors", "demonstrators", "rioters", "marchers", "crowd", "crowds", "mob", "mobs", "protester", "demonstrator", "rioter":
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// afterVerb reports whether the preposition at j follows a verb that
-// takes an act as its complement ("engaged in fighting", "were
-// converging for a rally"), across a time word.
-func (s *evSentence) afterVerb(j int) bool {
-	k := j - 1
-	for k >= 0 && s.toks[k].is(tTIME|tDATE|tADV) {
-		k--
-	}
-	if k < 0 {
-		return false
-	}
-	t := &s.toks[k]
-	return t.is(tLIGHT) || t.is(tING) && !t.is(tNOUN) && t.mention < 0 && (s.toks[j].low == "for" || s.toks[j].low == "to")
-}
-
-// nounModifier reports whether a mention hangs off a noun by "of" or
-// "from": "activists from X", "supporters of X".
-func (s *evSentence) nounModifier(u evUnit) bool {
-	p, j := s.governedByPrep(u.first)
-	if p != "of" && p != "from" || j < 1 {
-		return false
-	}
-	t := &s.toks[j-1]
-	return t.mention < 0 && !t.is(evClosedClass|tVERB|tPAST|tREPORT|tTIME|tNUM)
-}
-
-// generic reports whether a mention is a common noun with no country
-// ("troops", "the military", "refugees") rather than a name.
-func (s *evSentence) generic(u evUnit) bool {
-	if s.actor(u).Country != "" {
-		return false
-	}
-	for k := u.first; k <= u.last; k++ {
-		if s.toks[k].is(tCAP) && !s.toks[k].is(tDET) && k > 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // agent finds the "by X" phrase after token from, within the clause.
@@ -615,7 +517,9 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 				passive = true
 			}
 		}
-		tgt, objPlace = s.object(h+1, false, false)
+		// "an inquiry into abuses by X": the agent of the act an
+		// accusation is about is its target.
+		tgt, objPlace = s.object(h+1, accusing(mt.rule.typ) && src == nil, false)
 		if src == nil {
 			// the subject of the light verb: "X launched an attack on Y",
 			// "X held talks with Y"; not inside a PP ("killed in an attack").
@@ -632,6 +536,9 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 			case j >= 0 && (s.toks[j].is(tVERB|tPAST|tING) && !s.toks[j].is(tPREP) || s.toks[j].is(tPREP) && s.afterVerb(j)) || s.finiteBefore(j+1, mt.first):
 				src = s.subject(mt.first)
 			}
+		}
+		if accusing(mt.rule.typ) && tgt != nil && s.reducedVictim(h+1, tgt[0]) {
+			tgt = nil
 		}
 		if tgt != nil && src != nil && sameEvUnits(src, tgt) {
 			tgt = nil
@@ -694,7 +601,29 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 		// the place the recipient.
 		if pl := s.placeAfter(tgt[len(tgt)-1].last + 1); pl != nil {
 			tgt, objPlace = nil, pl
+		} else if mt.rule.typ == news.Mobilize {
+			// "ordered patrols by police", "deployed troops against
+			// the rebels": the forces mobilised are the means; only a
+			// named party after them is the recipient.
+			if t2, _ := s.object(tgt[len(tgt)-1].last+1, false, false); t2 != nil && !s.bare(t2) {
+				tgt = t2
+			} else {
+				tgt = nil
+			}
 		}
+	}
+	if tgt == nil && len(src) == 1 && (mt.rule.typ == news.Accuse || mt.rule.typ == news.Protest) && s.trailingAttribution(src[0], vg) {
+		// "The authorities are failing refugees, a rights group
+		// protested": the complaint is about the subject of the clause
+		// it attributes.
+		if k := s.firstVerb(src[0].first); k >= 0 {
+			if g := s.subject(s.verbGroupStart(k)); g != nil && !sameEvUnits(g, src) {
+				tgt = g
+			}
+		}
+	}
+	if accusing(mt.rule.typ) && tgt != nil && s.reducedVictim(h+1, tgt[0]) {
+		tgt = nil
 	}
 	if mt.rule.typ == news.Accuse && tgt != nil {
 		if p, _ := s.governedByPrep(tgt[0].first); p == "to" {
@@ -730,97 +659,4 @@ func sameEvUnits(a, b []evUnit) bool {
 		}
 	}
 	return false
-}
-
-// reportingVerbOf returns the reporting verb whose "that" clause holds
-// the verb at k ("told reporters that the tariffs were unfair"), or -1.
-func (s *evSentence) reportingVerbOf(k int) int {
-	for j := k - 1; j > 0 && j >= k-12; j-- {
-		t := &s.toks[j]
-		if t.low == ";" || t.low == ":" || t.low == "," {
-			return -1
-		}
-		if !t.is(tCOMP) {
-			continue
-		}
-		for r := j - 1; r >= 0 && r >= j-4; r-- {
-			if v := &s.toks[r]; v.is(tREPORT) && !v.is(tNOUN) && v.mention < 0 && v.low != "according" {
-				return r
-			}
-		}
-		return -1
-	}
-	return -1
-}
-
-// bare reports whether every unit is a group named by a common noun alone
-// ("troops", "the force", "humanitarian workers"), with no name or
-// nationality of its own.
-func (s *evSentence) bare(us []evUnit) bool {
-	for _, u := range us {
-		if r := s.mention(u).Rule; r != "kb:institution" && r != "role-noun" {
-			return false
-		}
-		for k := u.first; k <= u.last; k++ {
-			if s.toks[k].is(tCAP) && k > 0 {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// detachedAgent finds the agent of a passive that a parenthetical
-// separates from its verb: "X has been accused of misusing funds, much
-// of it believed to have been embezzled, by government officials". The
-// "by" must follow the comma that closes a parenthetical opened after
-// the verb.
-func (s *evSentence) detachedAgent(from int) []evUnit {
-	opened := false
-	for k := from; k+1 < len(s.toks); k++ {
-		t := &s.toks[k]
-		if t.low == ";" || !opened && t.is(tREPORT) && !t.is(tNOUN) && t.low != "according" {
-			return nil // a trailing attribution, not a parenthetical
-		}
-		if t.low != "," {
-			continue
-		}
-		if opened && s.toks[k+1].is(tAGENT) {
-			return s.agent(k + 1)
-		}
-		opened = true
-	}
-	return nil
-}
-
-// measureNoun reports whether w counts or times what an "of" after it
-// names: "ten days of talks", "a series of raids", "a wave of strikes".
-func measureNoun(w string) bool {
-	switch w {
-	case "days", "weeks", "months", "hours", "years", "day", "week", "series", "wave", "round", "spate", "string":
-		return true
-	}
-	return false
-}
-
-// announcing reports whether w is a verb by which an actor makes an act
-// public as its own: "announced a ceasefire", "declared a boycott".
-func announcing(w string) bool {
-	switch w {
-	case "announce", "announces", "announced", "announcing", "declare", "declares", "declared", "declaring", "proclaim", "proclaims", "proclaimed":
-		return true
-	}
-	return false
-}
-
-// firstVerb returns the first finite verb of the sentence before token
-// end that no mention holds, or -1.
-func (s *evSentence) firstVerb(end int) int {
-	for k := range end {
-		t := &s.toks[k]
-		if t.mention < 0 && t.is(tVERB|tPAST) && !t.is(tNOUN|tPREP|tDET|tADJ|tCAP) && k > 0 {
-			return k
-		}
-	}
-	return -1
 }
