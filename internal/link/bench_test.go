@@ -30,6 +30,7 @@ type corpus struct {
 	perDay  int
 	n       int // articles generated
 	stories []*genStory
+	truth   []int // the generated story of each article, by position
 }
 
 type genStory struct {
@@ -93,7 +94,8 @@ func (c *corpus) next() *news.Article {
 	}
 	s.left--
 	s.publish++
-	id := news.ArticleID(fmt.Sprintf("g%08d", c.n))
+	c.truth = append(c.truth, s.id)
+	id := news.ArticleID(genID(c.n))
 	pub := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(c.n) * 24 * time.Hour / time.Duration(c.perDay))
 	c.n++
 
@@ -144,6 +146,9 @@ func (c *corpus) next() *news.Article {
 	return a
 }
 
+// genID returns the id of the generated article i.
+func genID(i int) string { return fmt.Sprintf("g%08d", i) }
+
 func (c *corpus) batch(n int) []*news.Article {
 	out := make([]*news.Article, n)
 	for i := range out {
@@ -157,17 +162,21 @@ func (c *corpus) batch(n int) []*news.Article {
 // year). It reports articles linked per second of wall time, and per
 // second of processor time (all the process's threads together, which
 // other load on the machine does not change) for linking alone and for
-// storing and linking together. CHRONICLE_LINK_BENCH_SIZES
-// lists the store sizes (default 1000,10000,100000).
+// storing and linking together; the mean number of articles a batch works
+// on and the largest story it builds; and it logs the pairwise score of
+// all stored stories against the generated ones.
+// CHRONICLE_LINK_BENCH_SIZES lists the store sizes (default
+// 1000,10000,100000).
 //
-// Filling a large store takes long (about an hour for a million
-// articles). CHRONICLE_LINK_BENCH_DB=prefix keeps each filled store in the
-// file prefix.<size>.db, built on the first run, and later runs measure on
-// a copy of it in a temporary directory, so the kept file never changes.
-// The generator is replayed up to size, so the articles linked are the same
-// either way, and the measured linker's cache of records is filled with
-// the latest stored articles, as in a linker that has been running. Delete
-// the files when the generator or the linker's stored state changes.
+// Filling a large store takes long (hours for a million articles on a
+// loaded machine). CHRONICLE_LINK_BENCH_DB=prefix keeps each filled store
+// in the file prefix.<size>.db, built on the first run, and later runs
+// measure on a copy of it in a temporary directory, so the kept file never
+// changes. The generator is replayed up to size, so the articles linked
+// are the same either way, and the measured linker's cache of records is
+// filled with the latest stored articles, as in a linker that has been
+// running. Delete the files when the generator or the linker's stored
+// state changes.
 func BenchmarkLink(b *testing.B) {
 	sizes := []int{1000, 10000, 100000}
 	if v := os.Getenv("CHRONICLE_LINK_BENCH_SIZES"); v != "" {
@@ -189,6 +198,8 @@ func BenchmarkLink(b *testing.B) {
 				b.Fatal(err)
 			}
 			warmRecords(b, l, db, size)
+			st := &linkStats{}
+			l.stats = st
 			var linkTime, linkCPU, saveCPU time.Duration
 			n := 0
 			for b.Loop() {
@@ -213,6 +224,14 @@ func BenchmarkLink(b *testing.B) {
 				b.ReportMetric(float64(n)/(linkCPU+saveCPU).Seconds(), "saved+linked/cpu-s")
 				b.ReportMetric(math.Round(float64(linkCPU.Microseconds())/float64(n)), "cpu-µs-link/article")
 			}
+			if st.calls > 0 {
+				b.ReportMetric(float64(st.nodes)/float64(st.calls), "working-set/batch")
+				b.ReportMetric(float64(st.largest), "largest-story")
+			}
+			b.StopTimer()
+			sc := scoreStories(c.truth, c.n, storyLabels(b, db))
+			b.Logf("stored=%d: stories of all %d articles against the generated ones: pairwise P %.3f R %.3f F1 %.3f, largest %d articles",
+				size, c.n, sc.p, sc.r, sc.f, sc.largest)
 		})
 	}
 }

@@ -23,13 +23,34 @@
 //   - timelines: Timeline orders the linked events in which one entity
 //     takes part by their dates.
 //
+// Stories are bounded against chaining. Single links chain: two
+// look-alike happenings on the same days (two attacks in one city, two
+// trials in one court) share a place, the words of their kind and a few
+// names by chance, so a report of one is weakly like some report of the
+// other, and one weak link among thousands of pairs merges both stories,
+// which then merge with the next look-alike, until a story spans weeks of
+// unrelated happenings and every new article reloads all of it. So links
+// are strong (near-duplicates, or similar at DefaultStrongThreshold: the
+// same names and most of the words) or weak. Strong links always join.
+// An article with strong links is in its story through them, and its weak
+// links to other stories are dropped; an article without strong links (a
+// differently worded report, a follow-up) joins through its two most
+// similar weak links only. A story is thus a core of strongly linked
+// reports with weakly linked ones attached, and the weak links between
+// the cores of look-alike happenings, however many, do not merge them.
+// The rule depends only on the graph, not on the order of arrival: an
+// article's strong and best weak links are in its own story, so
+// recomputing the stories an article enters or leaves sees them all; when
+// an article is replaced or deleted, the other members of its stories also
+// look for their next best links in the store.
+//
 // The pipeline calls Linker.LinkSaved with each batch it has stored (or
 // Linker.Link with the ids of a batch). Linking is incremental and its
 // results do not depend on the order in which articles arrive; Link
 // documents how.
 //
-// Its knowledge (stopwords, PLOVER type families) is in the embedded data
-// files stopwords.txt and families.tsv. link imports news, store (for the
+// Its knowledge (stopwords, PLOVER type families, ordinal words) is in the
+// embedded data files stopwords.txt, families.tsv and ordinals.tsv. link imports news, store (for the
 // record types of its Store interface) and the standard library; it must
 // not import the pipeline, ingest, extract, resolve or net/http.
 package link

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/xml"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -309,12 +310,14 @@ func newCoder(t testing.TB) *coder {
 // 2015; Kenyon-Dean et al. 2018) score around 70. No publication dates
 // come with ECB+, so its look-alike happenings (the same kind of event
 // years apart) are told apart by names and words alone, where real feeds
-// also have the date: nearly all wrongly merged pairs (about 1,800 of
-// 1,960 over all topics) join a topic's two happenings, which share their
+// also have the date: every wrongly merged pair (953 over all topics when
+// the floors were set) joins a topic's two happenings, which share their
 // kind of event and most of their names (the same player courted by two
-// clubs, the same navy foiling two pirate attacks). Joining only the
-// documents of one sub-topic, as publication dates would, raises the
-// story F1 over all topics from 0.78 to about 0.91.
+// clubs, the same navy foiling two pirate attacks). The details that
+// would tell them apart are mostly stated by one side only (the newer
+// documents carry a date line, the older ones do not), or the later
+// report names the earlier happening's people too (see conflict.go and
+// TestECBPlusJoins).
 func TestECBPlus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped with -short: codes and links the 982 documents of ../shared/data/ecbplus")
@@ -325,10 +328,13 @@ func TestECBPlus(t *testing.T) {
 		minStoryF1, minC float64
 	}{
 		// Floors a little under the scores measured when they were set
-		// (stories 0.742, 0.812, 0.781; CoNLL 0.680, 0.724, 0.709).
-		{"dev", func(tp int) bool { return slices.Contains([]int{2, 5, 12, 18, 21, 23, 34, 35}, tp) }, 0.70, 0.66},
-		{"test", func(tp int) bool { return tp >= 36 }, 0.79, 0.70},
-		{"all", func(int) bool { return true }, 0.76, 0.69},
+		// (stories 0.815, 0.786, 0.895, 0.823; CoNLL 0.708, 0.680, 0.715,
+		// 0.706). Rules are studied on the train topics (see
+		// TestECBPlusJoins); dev and test are held out.
+		{"train", func(tp int) bool { return tp < 36 && !ecbDevTopic(tp) }, 0.80, 0.69},
+		{"dev", ecbDevTopic, 0.77, 0.66},
+		{"test", func(tp int) bool { return tp >= 36 }, 0.88, 0.70},
+		{"all", func(int) bool { return true }, 0.81, 0.69},
 	}
 	c := newCoder(t)
 	for _, tt := range tests {
@@ -354,6 +360,11 @@ func TestECBPlus(t *testing.T) {
 		})
 	}
 }
+
+// ecbDevTopic reports whether an ECB+ topic is one of the development
+// topics of the common split (Cybulska and Vossen 2015): the test topics
+// are 36 to 45, the train topics the others.
+func ecbDevTopic(tp int) bool { return slices.Contains([]int{2, 5, 12, 18, 21, 23, 34, 35}, tp) }
 
 // pairErrors counts the pairs of documents put in one story that the gold
 // keeps apart, those of one topic (its two look-alike happenings) and
@@ -498,4 +509,144 @@ func articleIDs(arts []*news.Article) []news.ArticleID {
 		ids[i] = a.ID
 	}
 	return ids
+}
+
+// ecbJoins asks TestECBPlusJoins to print the wrong joins.
+var ecbJoins = flag.Bool("ecbplus.joins", false, "print the wrong direct joins of ECB+ train and dev documents")
+
+// ecbDump names ECB+ documents, separated by commas, whose dates and facts
+// TestECBPlusJoins prints.
+var ecbDump = flag.String("ecbplus.dump", "", "print the dates and facts of these ECB+ documents (names separated by commas)")
+
+// TestECBPlusJoins studies the direct joins, on features alone, of
+// documents of one ECB+ topic in the train and dev topics: the right
+// joins, of one happening, and the wrong ones, of its two look-alike
+// happenings. Each kind of disagreement of facts (see conflict) must
+// weaken a larger share of the wrong joins than of the right ones, or it
+// is no evidence of different happenings. With -ecbplus.joins it prints
+// each wrong join with the features the two documents share and the facts
+// they disagree on; -ecbplus.dump prints the dates and facts of documents.
+func TestECBPlusJoins(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short: codes the 775 train and dev documents of ../shared/data/ecbplus")
+	}
+	docs := readECB(t, func(tp int) bool { return tp < 36 })
+	c := newCoder(t)
+	k, err := loadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := make([]*profile, len(docs))
+	names := map[uint64]string{}
+	for i, d := range docs {
+		c.code(d.art)
+		ps[i] = k.newProfile(d.art)
+		featureNames(d.art, names)
+		if slices.Contains(strings.Split(*ecbDump, ","), d.name) {
+			t.Logf("%s head: %s", d.name, leadOf(d.art))
+			for _, dt := range d.art.Dates {
+				t.Logf("%s date %q %s %s", d.name, dt.Text, dt.Date, dt.Precision)
+			}
+			for _, f := range ps[i].segs[0].facts {
+				t.Logf("%s fact %d %s %d", d.name, f.kind, names[f.key], f.val)
+			}
+		}
+	}
+	kinds := []struct {
+		name     string
+		disagree func(a, b []fact) bool
+	}{
+		{"ordinal", ordinalsDisagree},
+		{"name", namesDisagree},
+	}
+	var joins [2]int                  // right and wrong joins
+	cut := make([][2]int, len(kinds)) // of those, the ones whose facts disagree
+	for i, a := range docs {
+		for j := i + 1; j < len(docs); j++ {
+			b := docs[j]
+			sa, sb := &ps[i].segs[0], &ps[j].segs[0]
+			if a.topic != b.topic || !sa.sharesKey(sb) || sa.alike(sb) < DefaultThreshold {
+				continue
+			}
+			wrong := 0
+			if a.subtopic != b.subtopic {
+				wrong = 1
+			}
+			joins[wrong]++
+			var why []string
+			for x, kd := range kinds {
+				if kd.disagree(sa.facts, sb.facts) {
+					cut[x][wrong]++
+					why = append(why, kd.name)
+				}
+			}
+			if wrong == 1 && *ecbJoins {
+				t.Logf("%s ~ %s alike %.2f similarity %.2f disagree %v shared %s\n  %s\n  %s", a.name, b.name, sa.alike(sb),
+					sa.similarity(sb), why, sharedFeatures(sa, sb, names), leadOf(a.art), leadOf(b.art))
+			}
+		}
+	}
+	t.Logf("direct joins within topics: %d right, %d wrong", joins[0], joins[1])
+	for x, kd := range kinds {
+		t.Logf("facts disagree on %s: %d right joins, %d wrong", kd.name, cut[x][0], cut[x][1])
+		right, wrong := ratio(float64(cut[x][0]), float64(joins[0])), ratio(float64(cut[x][1]), float64(joins[1]))
+		if wrong <= right {
+			t.Errorf("%s disagreements weaken %.3f of wrong joins, want more than the %.3f of right joins", kd.name, wrong, right)
+		}
+	}
+}
+
+// sharedFeatures lists the features two segments share, by name, each
+// with the product of its weights.
+func sharedFeatures(sa, sb *segment, names map[uint64]string) string {
+	var out []string
+	x, y := 0, 0
+	for x < len(sa.feats) && y < len(sb.feats) {
+		switch fa, fb := sa.feats[x], sb.feats[y]; {
+		case fa.h < fb.h:
+			x++
+		case fa.h > fb.h:
+			y++
+		default:
+			out = append(out, fmt.Sprintf("%s(%.1f)", cmpOr(names[fa.h&^specific], "?"), fa.w*fb.w))
+			x++
+			y++
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// leadOf returns the first 200 bytes of an article's text on one line.
+func leadOf(a *news.Article) string {
+	s := a.Text[:min(len(a.Text), 200)]
+	return strings.ReplaceAll(s, "\n", " | ")
+}
+
+// featureNames files the readable name of each feature an article's
+// profile may hold under its hash, less the specific bit, and each word
+// under the hash facts key it by.
+func featureNames(a *news.Article, out map[uint64]string) {
+	for _, tk := range tokens(a.Text, []news.Span{{Start: 0, End: len(a.Text)}}) {
+		w := stem(tk.text)
+		out[featureHash(featWord, "w:", w)] = "w:" + w
+		out[featureHash(featName, "#:", w)] = "#:" + w
+		out[featureHash(featName, "n:", tk.text)] = "n:" + tk.text
+		out[hashString(w)] = w
+	}
+	for _, d := range a.Dates {
+		if len(d.Date) >= 7 {
+			out[featureHash(featName, "d:", d.Date[:7])] = "d:" + d.Date[:7]
+		}
+	}
+	for _, m := range a.Mentions {
+		var keys []string
+		if m.Place != nil {
+			keys = append(keys, "p:"+strings.ToLower(m.Place.Name), "p:"+m.Place.GeoID)
+		}
+		keys = append(keys, "c:"+m.Actor.Country, "c:"+strings.ToLower(m.Text), "e:"+m.Actor.Entity, "n:"+normalName(m.Text), "p:"+normalName(m.Text))
+		for _, key := range keys {
+			out[featureHash(featName, "", key)] = key
+			out[featureHash(featWord, "", key)] = key
+		}
+	}
 }

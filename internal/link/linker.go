@@ -51,6 +51,9 @@ type Options struct {
 	// differently, and look-alike happenings on the same day are rarer
 	// than over weeks. 0 means DefaultNearThreshold.
 	NearThreshold float64
+	// StrongThreshold is the similarity at or above which a link is
+	// strong (see Link); 0 means DefaultStrongThreshold.
+	StrongThreshold float64
 }
 
 // DefaultThreshold is the default story threshold: on ECB+, whose
@@ -64,6 +67,12 @@ const DefaultThreshold = 0.40
 // what separates reports of two attacks a week apart there.
 const DefaultNearThreshold = 0.30
 
+// DefaultStrongThreshold is the default strong threshold. Reports of one
+// happening share its names and most of its words; look-alike happenings
+// on the same days (two attacks in one city) share a place and the words
+// of their kind, and stay below it.
+const DefaultStrongThreshold = 0.60
+
 // Linker links stored articles. Between calls it keeps nothing but a cache
 // of the events and quotes of recent articles, keyed by article version,
 // so one Linker may serve any number of runs. Calls must not overlap,
@@ -74,7 +83,17 @@ type Linker struct {
 	window    int
 	threshold float64
 	near      float64
+	strong    float64
 	records   *recordCache
+	stats     *linkStats // when not nil, counts what each call works on
+}
+
+// linkStats counts the working sets of calls to Link, for measuring how
+// the cost of linking grows.
+type linkStats struct {
+	calls   int
+	nodes   int // articles in working sets
+	largest int // articles of the largest story built
 }
 
 // New returns a linker over db. It returns an error when its embedded data
@@ -93,8 +112,11 @@ func New(db Store, opt Options) (*Linker, error) {
 	if opt.NearThreshold <= 0 {
 		opt.NearThreshold = DefaultNearThreshold
 	}
+	if opt.StrongThreshold <= 0 {
+		opt.StrongThreshold = DefaultStrongThreshold
+	}
 	return &Linker{db: db, k: k, window: opt.Window, threshold: opt.Threshold, near: opt.NearThreshold,
-		records: newRecordCache(recordCacheSize)}, nil
+		strong: opt.StrongThreshold, records: newRecordCache(recordCacheSize)}, nil
 }
 
 // node is an article in the working set of one call to Link.
@@ -111,15 +133,19 @@ type node struct {
 // their present version are skipped, so calling Link again changes
 // nothing.
 //
-// Results do not depend on the order in which articles are linked: a
-// story is a connected component of the graph whose edges join articles
-// that share an index key, were published within Window days and whose
-// features are similar above Threshold (or that are near-duplicates), and
-// every choice within it (root, title, original, representative event)
-// follows the canonical order of articles, by publication time then id.
-// Link recomputes, from stored profiles, every story an article enters or
-// leaves, so its cost grows with the size of those stories, not with the
-// number of stored articles.
+// Results do not depend on the order in which articles are linked. Two
+// articles (segments of a live blog) are linked when they share an index
+// key, were published within Window days and their features are similar
+// above Threshold; a link is strong when they are near-duplicates or
+// similar above StrongThreshold, weak otherwise. A story is a connected
+// component of the graph of strong links, and of the two best weak links
+// of each segment that has no strong link (best: most similar, then first
+// in canonical order); weak links between segments that both have strong
+// links are dropped. Every choice within a story (root, title, original,
+// representative event) follows the canonical order of articles, by
+// publication time then id. Link recomputes, from stored profiles, every
+// story an article enters or leaves, so its cost grows with the size of
+// those stories, not with the number of stored articles.
 func (l *Linker) Link(ctx context.Context, ids []news.ArticleID) error {
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
@@ -174,7 +200,8 @@ func (l *Linker) link(ctx context.Context, ids []news.ArticleID, arts []*news.Ar
 		oldOf[o.Article] = o
 	}
 
-	w := &work{l: l, nodes: map[news.ArticleID]*node{}, arts: map[news.ArticleID]*news.Article{}, changed: map[news.ArticleID]bool{}}
+	w := &work{l: l, nodes: map[news.ArticleID]*node{}, arts: map[news.ArticleID]*news.Article{}, changed: map[news.ArticleID]bool{},
+		lost: map[string]bool{}}
 	stories := map[string]bool{} // stories to recompute
 	for _, id := range ids {
 		a, o := artOf[id], oldOf[id]
@@ -184,6 +211,7 @@ func (l *Linker) link(ctx context.Context, ids []news.ArticleID, arts []*news.Ar
 				w.changed[id] = true
 				w.drop = append(w.drop, id)
 				addAll(stories, o.Stories)
+				addAll(w.lost, o.Stories)
 			}
 			continue
 		}
@@ -201,25 +229,46 @@ func (l *Linker) link(ctx context.Context, ids []news.ArticleID, arts []*news.Ar
 		return nil
 	}
 
-	// Candidates in the store: those that link to a fresh article bring
-	// their stories into the working set.
+	// An article weakly linked to a replaced or deleted version may now
+	// join through its next most similar article, in another story (see
+	// Link): the members of the stories those versions were in look for
+	// candidates too.
+	probes := w.freshNodes()
+	if len(stories) > 0 {
+		members, err := l.db.StoryArticles(ctx, sortedKeys(stories))
+		if err != nil {
+			return fmt.Errorf("link: %v", err)
+		}
+		members = slices.DeleteFunc(members, func(id news.ArticleID) bool { return w.changed[id] })
+		memberNodes, err := l.loadNodes(ctx, members)
+		if err != nil {
+			return err
+		}
+		for _, m := range memberNodes {
+			w.nodes[m.p.id] = m
+			probes = append(probes, m)
+		}
+	}
+
+	// Candidates in the store: those that link to a fresh article (or a
+	// probe) bring their stories into the working set.
 	var keys []uint64
-	for _, n := range w.nodes {
+	for _, n := range probes {
 		keys = append(keys, n.p.lookupKeys(l.window)...)
 	}
 	cands, err := l.db.LinkLookup(ctx, keys)
 	if err != nil {
 		return fmt.Errorf("link: %v", err)
 	}
-	cands = slices.DeleteFunc(cands, func(id news.ArticleID) bool { return w.changed[id] })
+	cands = slices.DeleteFunc(cands, func(id news.ArticleID) bool { return w.changed[id] || w.nodes[id] != nil })
 	candNodes, err := l.loadNodes(ctx, cands)
 	if err != nil {
 		return err
 	}
-	// Each candidate is checked against the fresh articles it shares a
-	// key with.
+	// Each candidate is checked against the fresh articles and probes it
+	// shares a key with.
 	byKey := map[uint64][]*node{}
-	for _, f := range w.freshNodes() {
+	for _, f := range probes {
 		for _, sg := range f.p.segs {
 			for _, h := range sg.keys {
 				byKey[h] = append(byKey[h], f)
@@ -249,6 +298,13 @@ func (l *Linker) link(ctx context.Context, ids []news.ArticleID, arts []*news.Ar
 	w.oldStories = stories
 
 	links := w.relink()
+	if st := l.stats; st != nil {
+		st.calls++
+		st.nodes += len(w.nodes)
+		for _, s := range w.built {
+			st.largest = max(st.largest, len(s.story.Articles))
+		}
+	}
 	if err := l.recode(ctx, w, links); err != nil {
 		return err
 	}
@@ -360,6 +416,7 @@ type work struct {
 	arts       map[news.ArticleID]*news.Article // articles read in full
 	changed    map[news.ArticleID]bool
 	drop       []news.ArticleID
+	lost       map[string]bool // stories that lost an article of drop
 	oldStories map[string]bool
 
 	// Set by relink.
@@ -427,6 +484,8 @@ func (w *work) relink() *store.Links {
 	// heaviest features, and are published within the window.
 	done := map[[2]int]bool{}
 	dupTried := map[[2]int]bool{}
+	strong := make([]bool, len(refs))
+	best := make([]weakEdges, len(refs))
 	for _, rs := range byKey {
 		for x := range rs {
 			for y := x + 1; y < len(rs); y++ {
@@ -441,15 +500,36 @@ func (w *work) relink() *store.Links {
 				if !ok {
 					continue
 				}
-				if pa.segs[a.seg].similarity(&pb.segs[b.seg]) >= th {
+				switch sim := pa.segs[a.seg].similarity(&pb.segs[b.seg]); {
+				case sim >= max(th, w.l.strong):
 					segs.union(r1, r2)
+					strong[r1], strong[r2] = true, true
+				case sim >= th:
+					best[r1].add(weakEdge{to: r2 + 1, sim: sim})
+					best[r2].add(weakEdge{to: r1 + 1, sim: sim})
 				}
 				if pair := [2]int{a.art, b.art}; !dupTried[pair] {
 					dupTried[pair] = true
 					if pa.sig.nearDuplicate(pb.sig) {
 						dups.union(a.art, b.art)
-						segs.union(refAt[segRef{a.art, 0}], refAt[segRef{b.art, 0}])
+						s1, s2 := refAt[segRef{a.art, 0}], refAt[segRef{b.art, 0}]
+						segs.union(s1, s2)
+						strong[s1], strong[s2] = true, true
 					}
+				}
+			}
+		}
+	}
+	// A segment without a strong link joins through its two most similar
+	// weak links alone; weak links between segments that have strong
+	// links are dropped. So a story is a core of strongly linked segments
+	// with weakly linked ones attached to it, and many weak links, each
+	// by chance, do not chain stories into one.
+	for r, es := range best {
+		if !strong[r] {
+			for _, e := range es {
+				if e.to > 0 {
+					segs.union(r, e.to-1)
 				}
 			}
 		}
@@ -523,7 +603,7 @@ func (w *work) relink() *store.Links {
 	for _, s := range built {
 		newIDs[s.story.ID] = true
 		old := oldMembers[s.story.ID]
-		s.changed = len(old) != len(s.story.Articles)
+		s.changed = len(old) != len(s.story.Articles) || w.lost[s.story.ID]
 		var joined []news.ArticleID
 		for _, id := range s.story.Articles {
 			if !old[id] {
@@ -589,6 +669,37 @@ func (w *work) relink() *store.Links {
 		w.dupRoot[p.id] = ps[firstOf[dups.find(i)]].id
 	}
 	return links
+}
+
+// weakEdge is a link below the strong threshold from one segment of the
+// working set to another: to is the other's index plus one, 0 for none.
+type weakEdge struct {
+	to  int
+	sim float64
+}
+
+// better reports whether e is a better weak link of a segment than o:
+// more similar, or to the segment first in canonical order among equals.
+func (e weakEdge) better(o weakEdge) bool {
+	return o.to == 0 || e.sim > o.sim || e.sim == o.sim && e.to < o.to
+}
+
+// weakLinks is how many weak links a segment without strong links
+// joins through: its best ones.
+const weakLinks = 2
+
+// weakEdges are the best weak links of a segment, best first.
+type weakEdges [weakLinks]weakEdge
+
+// add keeps e if it is one of the best.
+func (es *weakEdges) add(e weakEdge) {
+	for i := range es {
+		if e.better(es[i]) {
+			copy(es[i+1:], es[i:])
+			es[i] = e
+			return
+		}
+	}
 }
 
 // mainStory returns the id of an article's main story among ss.

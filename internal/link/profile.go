@@ -80,6 +80,7 @@ type segment struct {
 	feats []feature // sorted by h
 	norm  float64
 	keys  []uint64 // hashes of the names and pairs of words filed in the index, sorted
+	facts []fact   // the details it states, sorted (see conflict.go)
 }
 
 // profile is what linking keeps of an article between runs.
@@ -182,7 +183,9 @@ func (k *knowledge) newProfile(a *news.Article) *profile {
 		for h, w := range k.capitalFeatures(a, toks, span, lead) {
 			weights[h] += w
 		}
-		p.segs = append(p.segs, newSegment(span, weights))
+		s := newSegment(span, weights)
+		s.facts = k.facts(a, toks, span, lead)
+		p.segs = append(p.segs, s)
 	}
 	return p
 }
@@ -493,11 +496,18 @@ func (s *segment) cosine(o *segment) float64 {
 // both name someone or somewhere.
 const nameShare = 0.5
 
-// similarity returns how alike two segments are: the cosine similarity of
-// their words, blended with that of their names when both have names.
+// similarity returns how alike two segments are (see alike), less what
+// the details they state and disagree on take off (see conflict).
 // Look-alike happenings (two earthquakes, two rehab check-ins) share most
 // words; their names, numbers and places tell them apart.
 func (s *segment) similarity(o *segment) float64 {
+	return s.alike(o) - conflict(s.facts, o.facts)
+}
+
+// alike returns how alike two segments' features are: the cosine
+// similarity of their words, blended with that of their names when both
+// have names.
+func (s *segment) alike(o *segment) float64 {
 	words, names, named := s.channels(o)
 	if !named {
 		return words
@@ -609,8 +619,10 @@ func (p *profile) lookupKeys(window int) []uint64 {
 
 // stateVersion is the first byte of an encoded profile. decodeProfile
 // refuses a profile of another version, so a change of the encoding bumps
-// it together with a store migration that clears the stored profiles.
-const stateVersion = 1
+// it together with a store migration that clears the stored profiles, or
+// with decoding of the version before. Version 1 lacks the facts of
+// segments: its profiles decode without them, and state no details.
+const stateVersion = 2
 
 // encode returns the profile in its stored form.
 func (p *profile) encode() []byte {
@@ -644,6 +656,12 @@ func (p *profile) encode() []byte {
 		for _, k := range s.keys {
 			b = binary.LittleEndian.AppendUint64(b, k)
 		}
+		b = binary.AppendUvarint(b, uint64(len(s.facts)))
+		for _, f := range s.facts {
+			b = append(b, byte(f.kind))
+			b = binary.AppendUvarint(b, f.key)
+			b = binary.AppendVarint(b, f.val)
+		}
 	}
 	return b
 }
@@ -660,7 +678,8 @@ var errState = errors.New("malformed link state")
 // decodeProfile reads a profile written by encode.
 func decodeProfile(id news.ArticleID, b []byte) (*profile, error) {
 	d := decoder{b: b}
-	if d.byte() != stateVersion {
+	version := d.byte()
+	if version != stateVersion && version != 1 {
 		return nil, fmt.Errorf("article %s: link state version: %w", id, errState)
 	}
 	p := &profile{id: id}
@@ -686,6 +705,14 @@ func decodeProfile(id news.ArticleID, b []byte) (*profile, error) {
 		s.keys = make([]uint64, d.count(8))
 		for j := range s.keys {
 			s.keys[j] = d.uint64()
+		}
+		if version >= 2 {
+			if n := d.count(3); n > 0 {
+				s.facts = make([]fact, n)
+				for j := range s.facts {
+					s.facts[j] = fact{kind: factKind(d.byte()), key: d.uvarint(), val: d.varint()}
+				}
+			}
 		}
 		s.finish()
 	}

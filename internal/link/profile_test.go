@@ -126,8 +126,19 @@ func TestProfileEncoding(t *testing.T) {
 	if err != nil {
 		t.Fatalf("decodeProfile(encode()) = %v", err)
 	}
-	if diff := cmp.Diff(p, got, cmp.AllowUnexported(profile{}, segment{}, feature{}, signature{})); diff != "" {
+	if diff := cmp.Diff(p, got, cmp.AllowUnexported(profile{}, segment{}, feature{}, fact{}, signature{})); diff != "" {
 		t.Errorf("decodeProfile(encode()) differs (-want +got):\n%s", diff)
+	}
+	// A profile stored by version 1, without facts, decodes without them.
+	p.segs[0].facts = nil
+	v1 := p.encode()
+	v1 = append([]byte{1}, v1[1:len(v1)-1]...) // no count of facts after the last segment's keys
+	got, err = decodeProfile(p.id, v1)
+	if err != nil {
+		t.Fatalf("decodeProfile(version 1) = %v", err)
+	}
+	if diff := cmp.Diff(p, got, cmp.AllowUnexported(profile{}, segment{}, feature{}, fact{}, signature{})); diff != "" {
+		t.Errorf("decodeProfile(version 1) differs (-want +got):\n%s", diff)
 	}
 	for _, bad := range [][]byte{nil, {stateVersion}, {99, 0, 0}, p.encode()[:40], append(p.encode(), 0)} {
 		if _, err := decodeProfile("a", bad); err == nil {
@@ -174,7 +185,12 @@ func FuzzProfile(f *testing.F) {
 			t.Fatalf("decodeProfile(encode()) = %v", err)
 		}
 		if got.sig != p.sig || len(got.segs) != len(p.segs) {
-			t.Errorf("decodeProfile(encode()) changed the profile")
+			t.Fatalf("decodeProfile(encode()) changed the profile")
+		}
+		for i := range p.segs {
+			if !slices.Equal(got.segs[i].facts, p.segs[i].facts) {
+				t.Errorf("decodeProfile(encode()) changed the facts of segment %d", i)
+			}
 		}
 		_, _ = decodeProfile("f", state) // must not panic; an error is expected
 	})

@@ -18,11 +18,15 @@ var stopwordsFile string
 //go:embed families.tsv
 var familiesFile string
 
+//go:embed ordinals.tsv
+var ordinalsFile string
+
 // knowledge is what linking reads from its data files.
 type knowledge struct {
 	stop      map[string]bool
 	family    map[news.EventType]string
 	symmetric map[news.EventType]bool
+	ordinals  map[string]int64
 }
 
 // loadKnowledge parses the embedded data files.
@@ -42,6 +46,11 @@ func loadKnowledge() (*knowledge, error) {
 		k.family[t] = f[1]
 		k.symmetric[t] = f[2] == "yes"
 	}
+	ords, err := parseOrdinals(ordinalsFile)
+	if err != nil {
+		return nil, err
+	}
+	k.ordinals = ords
 	return k, nil
 }
 
