@@ -308,6 +308,42 @@ func (c *countingStore) LinkArticles(ctx context.Context, ids []news.ArticleID) 
 	return slices.DeleteFunc(arts, func(a *news.Article) bool { return c.hidden[a.ID] }), err
 }
 
+// staleStore reads every stored profile as one of an unknown version, as
+// a store written by another version of the linker would give.
+type staleStore struct{ *store.DB }
+
+func (s staleStore) LinkNodes(ctx context.Context, ids []news.ArticleID) ([]store.LinkNode, error) {
+	ns, err := s.DB.LinkNodes(ctx, ids)
+	for i := range ns {
+		ns[i].State = []byte{99}
+	}
+	return ns, err
+}
+
+// TestLinkStaleState links articles whose stored profiles cannot be read:
+// they are profiled anew from the stored articles, and the links come out
+// as before.
+func TestLinkStaleState(t *testing.T) {
+	arts := articlesOf(readTestArticles(t))
+	db := openDB(t)
+	linkAll(t, db, saver(t, db), arts, 4)
+	before := takeSnapshot(t, db)
+	l, err := New(staleStore{db}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []news.ArticleID
+	for _, a := range arts[:3] {
+		ids = append(ids, a.ID)
+	}
+	if err := l.Link(t.Context(), ids); err != nil {
+		t.Fatalf("Link(%v) over unreadable profiles = %v", ids, err)
+	}
+	if diff := cmp.Diff(before, takeSnapshot(t, db)); diff != "" {
+		t.Errorf("links changed (-before +after):\n%s", diff)
+	}
+}
+
 // TestLinkAgain links articles again, unchanged, replaced and deleted.
 func TestLinkAgain(t *testing.T) {
 	tas := readTestArticles(t)

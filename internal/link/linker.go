@@ -3,6 +3,7 @@ package link
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -324,12 +325,39 @@ func (l *Linker) loadNodes(ctx context.Context, ids []news.ArticleID) ([]*node, 
 		return nil, fmt.Errorf("link: %v", err)
 	}
 	out := make([]*node, 0, len(ns))
+	var stale []store.LinkNode
 	for _, n := range ns {
 		p, err := decodeProfile(n.Article, n.State)
+		if errors.Is(err, errState) {
+			// Written by another version of the linker: the article is
+			// profiled anew from its stored records.
+			stale = append(stale, n)
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("link: %v", err)
 		}
 		out = append(out, &node{p: p, old: n})
+	}
+	if len(stale) == 0 {
+		return out, nil
+	}
+	ids = ids[:0:0]
+	for _, n := range stale {
+		ids = append(ids, n.Article)
+	}
+	arts, err := l.db.LinkArticles(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("link: %v", err)
+	}
+	byID := make(map[news.ArticleID]*news.Article, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	for _, n := range stale {
+		if a := byID[n.Article]; a != nil {
+			out = append(out, &node{p: l.k.newProfile(a), old: n})
+		}
 	}
 	return out, nil
 }

@@ -618,10 +618,10 @@ func (p *profile) lookupKeys(window int) []uint64 {
 }
 
 // stateVersion is the first byte of an encoded profile. decodeProfile
-// refuses a profile of another version, so a change of the encoding bumps
-// it together with a store migration that clears the stored profiles, or
-// with decoding of the version before. Version 1 lacks the facts of
-// segments: its profiles decode without them, and state no details.
+// refuses a profile of another version with errState, and the linker then
+// profiles the article anew from its stored records, so a change of the
+// encoding only bumps it. Version 1 lacks the facts of segments: its
+// profiles decode without them, and state no details.
 const stateVersion = 2
 
 // encode returns the profile in its stored form.
