@@ -98,6 +98,14 @@ func (fs *frameScan) nounUse(k int) bool {
 // object ("is labeling the plan "a giveaway"", "ended the rally by
 // chanting "..."") is said by the subject of its clause.
 func (fs *frameScan) attach(h *cueHit) {
+	if who := fs.signedBefore(h.k); who != nil && fs.relativeRunsTo(who, h.k) {
+		// `"...," Jane Roe, who chairs the board said`: the relative
+		// clause runs on to the cue without its closing comma, so the
+		// noun before the cue is not the speaker.
+		h.who, h.left = who, fs.tokenAt(who.span.Start)
+		h.right = fs.skipForward(h.end)
+		return
+	}
 	fs.attachSpeaker(h)
 	if h.who == nil {
 		// `"...," Nate Silver, the polling guru who founded
@@ -123,7 +131,7 @@ func (fs *frameScan) attach(h *cueHit) {
 // board, said`. It returns nil when the words between hold another
 // quote, a sentence end or no name.
 func (fs *frameScan) signedBefore(k int) *quoteSpeaker {
-	if !fs.isQuote(0) || !fs.quoteEndsWithComma(0) || k > 24 {
+	if !fs.isQuote(0) || !fs.quoteEndsWithComma(0) && !fs.quoteEndsWithMark(0) || k > 24 {
 		return nil
 	}
 	from := 1
@@ -140,6 +148,21 @@ func (fs *frameScan) signedBefore(k int) *quoteSpeaker {
 		return nil
 	}
 	return who
+}
+
+// relativeRunsTo reports whether a relative clause opens right after
+// the speaker who and runs without a comma to the cue at token k.
+func (fs *frameScan) relativeRunsTo(who *quoteSpeaker, k int) bool {
+	e := fs.tokenAt(who.span.End)
+	if !fs.isPunct(e, ",") || fs.low(e+1) != "who" && fs.low(e+1) != "which" {
+		return false
+	}
+	for j := e + 2; j < k; j++ {
+		if !fs.isWord(j) && !fs.isPunct(j, ".") {
+			return false
+		}
+	}
+	return true
 }
 
 // tokenAt returns the token that starts at byte offset off, or the

@@ -158,7 +158,9 @@ func (sc *quoteScan) cueLead(s news.Span) bool {
 		}
 		j := wordEnd(sc.text, i, s.End)
 		w := sc.low[i:j]
-		if lw := sc.f.lex[w]; lw != nil && len(lw.verbs) > 0 && words > 0 && !unicode.IsUpper(r) {
+		if lw := sc.f.lex[w]; lw != nil && len(lw.verbs) > 0 && words > 0 && (!unicode.IsUpper(r) || appos) {
+			// "Roe, the head of the group, Tweeted": a verb after the
+			// apposition, whatever its case.
 			return !strings.HasSuffix(w, "ing")
 		}
 		if appos && len(w) > 4 && strings.HasSuffix(w, "ly") {

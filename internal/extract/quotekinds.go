@@ -66,6 +66,17 @@ func (fs *frameScan) quote(qi int) {
 			fs.emit(span, news.Partial, nil, "", rule, fs.toks[qi].q)
 			return
 		}
+		if post != nil && (post.inverted || post.left <= qi+2) && (fs.quoteEndsWithComma(qi) || fs.quoteEndsWithMark(qi)) && !sc.f.titleCase(sc.text[span.Start:span.End]) && sc.resolve(post.who) != nil {
+			// `despite the tone, "I think he will do it," said Roe`: the
+			// cue that signs the quote's comma speaks, not one before it.
+			post.used = true
+			kind, rule := news.Partial, "partial:cue-after"
+			if upper {
+				kind, rule = news.Direct, "direct:cue-after"
+			}
+			fs.emit(span, kind, post.who, fs.cueText(post), rule, fs.toks[qi].q)
+			return
+		}
 		if h := fs.nearestCue(qi); h != nil {
 			fs.emit(span, news.Partial, h.who, fs.cueText(h), "partial:cue", fs.toks[qi].q)
 			return
@@ -725,6 +736,15 @@ func (fs *frameScan) quoteEndsWithComma(k int) bool {
 	p := fs.sc.pairs[fs.toks[k].q]
 	in := strings.TrimRightFunc(fs.sc.text[p.open+p.on:p.close], unicode.IsSpace)
 	return strings.HasSuffix(in, ",")
+}
+
+// quoteEndsWithMark reports whether the quote at token k ends with an
+// exclamation or a question mark, which stand for its comma before a
+// cue: `"Not us!" Roe, the head of the board, tweeted`.
+func (fs *frameScan) quoteEndsWithMark(k int) bool {
+	p := fs.sc.pairs[fs.toks[k].q]
+	in := strings.TrimRightFunc(fs.sc.text[p.open+p.on:p.close], unicode.IsSpace)
+	return strings.HasSuffix(in, "!") || strings.HasSuffix(in, "?")
 }
 
 // tailEnds reports whether the cue group h ends its clause. "According

@@ -299,6 +299,12 @@ func (sc *quoteScan) frame(fi int) {
 		return
 	}
 	h := &fs.cues[len(fs.cues)-1]
+	if len(fs.cues) > 1 && fs.relativeBetween(fs.cues[len(fs.cues)-2].end, h.k) {
+		// "the board issued a statement ..., which included staff
+		// members suggesting ...": a cue inside a relative clause
+		// reports on the statement, it does not make it.
+		h = &fs.cues[len(fs.cues)-2]
+	}
 	if h.stated || h.used {
 		return
 	}
@@ -321,6 +327,17 @@ func (sc *quoteScan) frame(fi int) {
 		sc.lastNear = !colon && !fs.lastContent(h.right-1) && !(fs.isPunct(h.right, ",") && (h.verb.That || h.verb.Invert)) &&
 			!(h.verb.That && fs.thatAfter(h.right)) && !(h.verb.Kind == "say" && len(h.verb.Rest) > 1)
 	}
+}
+
+// relativeBetween reports whether a relative clause set off by a comma
+// opens between tokens i and j: ", which", ", who".
+func (fs *frameScan) relativeBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		if fs.isPunct(k, ",") && (fs.low(k+1) == "which" || fs.low(k+1) == "who") {
+			return true
+		}
+	}
+	return false
 }
 
 // thatAfter reports whether "that" opens a clause at or after token k,
