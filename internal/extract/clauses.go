@@ -99,3 +99,59 @@ func (s *evSentence) newPhrase(i, j int) bool {
 	}
 	return false
 }
+
+// sendingVerb reports whether w is a form of a verb that sends people
+// somewhere: "sent", "dispatched", "deployed".
+func sendingVerb(w string) bool {
+	switch w {
+	case "send", "sends", "sent", "sending", "dispatch", "dispatches", "dispatched", "dispatching":
+		return true
+	}
+	return false
+}
+
+// sendPurpose finds, for a verb group starting with "to" at vg, the
+// sending verb whose purpose it states ("X sent experts to Y to
+// investigate"): it returns the sending verb and the unit of the
+// destination after "to", or -1 when the group is no such purpose.
+func (s *evSentence) sendPurpose(vg int) (int, *evUnit) {
+	if s.toks[vg].low != "to" {
+		return -1, nil
+	}
+	for k := vg - 1; k >= 0 && k >= vg-15; k-- {
+		t := &s.toks[k]
+		if s.scopeBreak(k) || t.low == "," || t.is(tSUB|tREL) && !t.is(tPREP|tDET) {
+			return -1, nil
+		}
+		if t.mention >= 0 || !sendingVerb(t.low) {
+			continue
+		}
+		for j := k + 1; j+1 < vg; j++ {
+			if s.toks[j].low == "to" && s.toks[j+1].mention >= 0 {
+				u := s.unitAt(j + 1)
+				return k, &u
+			}
+		}
+		return k, nil
+	}
+	return -1, nil
+}
+
+// participleModifier reports whether the verb trigger spanning tokens
+// [first, last] is a past participle that describes the noun before it
+// rather than a finite verb: "the channel, disputed by both states",
+// "migrants ordered out of the country".
+func (s *evSentence) participleModifier(first, last int) bool {
+	if first == 0 || last+2 >= len(s.toks) || !s.toks[first].is(tPAST) || s.toks[first].is(tBE|tHAVE) {
+		return false
+	}
+	next, after := s.toks[last+1].low, s.toks[last+2].low
+	switch {
+	case s.toks[first-1].low == ",":
+		return next == "by" && first >= 2 && !s.toks[first-2].is(evClosedClass)
+	case first == last && (next == "out" || next == "away") && (after == "of" || after == "from"):
+		p := &s.toks[first-1]
+		return p.mention >= 0 || p.is(tNOUN|tCAP) && !p.is(evClosedClass)
+	}
+	return false
+}

@@ -470,6 +470,9 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 		return false
 	}
 	src, tgt, objPlace, passive := s.roles(tr.evMatch, tr.nominal)
+	if len(tgt) == 1 && s.languageName(tgt[0]) {
+		tgt = nil // "restrictions on the use of the Russian language"
+	}
 	vg := tr.first
 	if !tr.nominal {
 		vg = s.verbGroupStart(tr.first)
@@ -478,7 +481,8 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 		}
 	}
 	negated, modality := s.clauseMods(vg, tr.head, tr.nominal)
-	tr.sub = !tr.nominal && s.subordinate(vg) || tr.nominal && s.finiteBefore(tr.first-3, tr.first) && s.subordinate(tr.first)
+	tr.sub = !tr.nominal && s.subordinate(vg) || tr.nominal && s.finiteBefore(tr.first-3, tr.first) && s.subordinate(tr.first) ||
+		!tr.nominal && vg == tr.first && s.participleModifier(tr.first, tr.last)
 	if (prev == nil || prev.src == nil) && s.continues(tr) && !passive {
 		// "X launched rocket fire against the camps, killing 50": with
 		// no coded act before it, the participle still takes the main
@@ -711,7 +715,7 @@ func (s *evSentence) mergeEvents(evs []*evTrigger) []*evTrigger {
 			if o.ev.Type != e.ev.Type || o.ev.Negated != e.ev.Negated {
 				continue
 			}
-			if !unitsCompatible(o.src, e.src) || !unitsCompatible(o.tgt, e.tgt) && !o.weakTarget && !e.weakTarget {
+			if !unitsCompatible(o.src, e.src) || !unitsCompatible(o.tgt, e.tgt) && (!o.weakTarget && !e.weakTarget || !o.nominal && !e.nominal) {
 				continue
 			}
 			if o.nominal && !e.nominal {

@@ -234,6 +234,18 @@ func TestEvents(t *testing.T) {
 		{"content of a protest outranks its place", "{Prisoners|PERSON|TLS|CRM|Prisoners} rioted in {Dili|PLACE|TLS} demanding independence from {Indonesian|COUNTRY|IDN} rule.", []string{"PROTEST TLS/CRM>IDN/"}},
 		{"whom an actor joins is no recipient", "{Inmates|PERSON|TLS|CRM|Prisoners} rioted at a jail on Monday joining thousands of {demonstrators|PERSON|TLS|CVL|Protesters} in demanding independence from {Indonesian|COUNTRY|IDN} rule.", []string{"PROTEST TLS/CRM>IDN/"}},
 		{"place after a possessive country is a place", "{Inmates|PERSON|TLS|CRM|Prisoners} rioted in {East Timor|COUNTRY|TLS}'s capital {Dili|PLACE|TLS} demanding independence from {Indonesian|COUNTRY|IDN} rule.", []string{"PROTEST TLS/CRM>IDN/"}},
+		{"exploded bombs", "{Insurgents|ORG|SOM|REB} exploded a string of bombs in {Mogadishu|PLACE|SOM}.", []string{"ASSAULT SOM/REB>SOM/"}},
+		{"second verb of a coordination codes its own event", "{Rebels|ORG|AFG|REB} kidnapped two {advisers|PERSON|RUS|CVL} and exploded a series of bombs in {Kabul|PLACE|AFG}.", []string{"ASSAULT AFG/REB>RUS/CVL", "ASSAULT AFG/REB>AFG/"}},
+		{"purpose of a sending has the sender as source", "{The African Union|ORG|IGO|GOV} sent 30 {military|ORG||MIL|Military} observers to {Sudan|COUNTRY|SDN} on Friday to investigate the {peacekeeping force|ORG|IGO|MIL}'s conduct.", []string{"ACCUSE IGO/GOV>SDN/"}},
+		{"purpose of a sending keeps a foreign object", "{Norway|COUNTRY|NOR} sent envoys to {Colombia|COUNTRY|COL} to meet {the rebels|ORG|COL|REB}.", []string{"CONSULT NOR/>COL/REB"}},
+		{"passive demobilization has the force as source", "Half of the {rebels|ORG|COL|REB} in the north have been demobilized since the accord.", []string{"RETREAT COL/REB>"}},
+		{"readying an attack is a show of force", "{The army|ORG|MLI|MIL} prepared to resume shelling {rebel|ORG|MLI|REB} positions near {Kidal|PLACE|MLI}.", []string{"MOBILIZE MLI/MIL>MLI/REB"}},
+		{"prepared to attack after be is a threat", "{The army|ORG|MLI|MIL} is prepared to resume shelling {rebel|ORG|MLI|REB} positions near {Kidal|PLACE|MLI}.", []string{"THREATEN MLI/MIL>MLI/REB"}},
+		{"aid agencies are no act of aid", "{The UN|ORG|IGO|GOV} and aid agencies counted 3,000 new arrivals in {Darfur|PLACE|SDN}.", nil},
+		{"armed forces are no act of arming", "{Norway|COUNTRY|NOR} halted a program for {Mali|COUNTRY|MLI}'s armed forces.", nil},
+		{"participle after a comma describes the noun", "{Peru|COUNTRY|PER} apologised to {Chile|COUNTRY|CHL} for an incident in the strait, disputed by {Peru|COUNTRY|PER} and {Chile|COUNTRY|CHL}.", []string{"SUPPORT PER/>CHL/"}},
+		{"participle with out of describes the noun", "{Togo|COUNTRY|TGO} opened its border to {migrants|PERSON||REF|Refugees} ordered out of {Ghana|COUNTRY|GHA}.", []string{"AID TGO/>GHA/"}},
+		{"a language is no target", "{The court|ORG|EST|JUD} lifted the restrictions on the {Russian|COUNTRY|RUS} language in schools.", []string{"CONCEDE EST/JUD>"}},
 		{"forces mobilised are the means", "{The provincial government|ORG|PAK|GOV} ordered patrols by {police|ORG||COP|Police} after the riots.", []string{"MOBILIZE PAK/GOV>"}},
 	}
 	for _, tt := range tests {

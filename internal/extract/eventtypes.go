@@ -41,6 +41,12 @@ func (c *Coder) retype(s *evSentence, tr *evTrigger, modality string) (news.Even
 				ti, _ := c.p.Type(typ)
 				cameo = ti.CAMEO
 			}
+		case g != nil && typ == news.Agree && g.rule.typ == news.Assault && s.readying(tr.head):
+			// "the army prepared to resume shelling": readying an attack
+			// is a show of force, not a pledge.
+			typ, mode = news.Mobilize, ""
+			ti, _ := c.p.Type(typ)
+			cameo = ti.CAMEO
 		case g != nil && !g.nominal && !(typ == news.Agree && specificPledge(r.cameo)):
 			typ, mode, cameo = governedType(typ, mode, cameo, g.rule.typ)
 		}
@@ -161,4 +167,17 @@ func threatType(t news.EventType, mode, cameo string) (news.EventType, string, s
 		return news.Threaten, "relations", "131"
 	}
 	return t, mode, cameo
+}
+
+// readying reports whether the head h is "prepared" used as a verb of
+// getting ready ("the army prepared to attack"), not the adjective of
+// willingness after a form of be ("is prepared to talk").
+func (s *evSentence) readying(h int) bool {
+	if s.toks[h].low != "prepared" {
+		return false
+	}
+	for k := h - 1; k >= 0 && s.toks[k].is(tADV) && !s.toks[k].is(tBE); k-- {
+		h = k
+	}
+	return h == 0 || !s.toks[h-1].is(tBE)
 }

@@ -555,6 +555,11 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 		if src == nil {
 			src = s.detachedAgent(h + 1)
 		}
+		if src == nil && mt.rule.typ == news.Retreat && mt.rule.mode == "disarm" && tgt != nil {
+			// "the guerrillas have been demobilized": the force
+			// disarmed is the one that retreats.
+			return tgt, nil, nil, false
+		}
 		return src, tgt, nil, true
 	}
 	if s.toks[h].is(tING) && vg == mt.first && vg > 0 && s.reducedRelative(vg-1) {
@@ -564,6 +569,9 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 		if u := s.toks[vg-1]; u.mention >= 0 {
 			src = s.group(s.unitAt(vg - 1))
 		}
+	} else if k, _ := s.sendPurpose(vg); k >= 0 {
+		// "X sent experts to Y to investigate": the sender acts.
+		src = s.subject(s.verbGroupStart(k))
 	} else if k := s.coordinatedVerb(vg); k >= 0 {
 		// "X is investigating crimes against Y and will bring suspects
 		// to trial": the second verb shares the first one's subject.
@@ -621,6 +629,12 @@ func (s *evSentence) roles(mt evMatch, nominalHead bool) (src, tgt []evUnit, obj
 				tgt = g
 			}
 		}
+	}
+	if k, dest := s.sendPurpose(vg); k >= 0 && dest != nil && (tgt == nil || s.bare(tgt) || src != nil && s.actor(tgt[0]).Country == s.actor(src[0]).Country) {
+		// "sent personnel to Y to investigate the force": the
+		// destination is the recipient unless the act names an actor
+		// of another country than the sender's.
+		tgt, objPlace = []evUnit{*dest}, nil
 	}
 	if accusing(mt.rule.typ) && tgt != nil && s.reducedVictim(h+1, tgt[0]) {
 		tgt = nil

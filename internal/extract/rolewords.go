@@ -256,3 +256,14 @@ func (s *evSentence) joined(u evUnit) bool {
 	}
 	return j >= 0 && s.toks[j].mention < 0 && strings.HasPrefix(s.toks[j].low, "join")
 }
+
+// languageName reports whether the unit is a nationality word that names
+// a language ("the Russian language", "Kurdish-language broadcasts"),
+// which is no actor.
+func (s *evSentence) languageName(u evUnit) bool {
+	k := u.last + 1
+	if k < len(s.toks) && s.toks[k].low == "-" {
+		k++
+	}
+	return k < len(s.toks) && (s.toks[k].low == "language" || s.toks[k].low == "languages")
+}
