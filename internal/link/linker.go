@@ -60,7 +60,7 @@ type Options struct {
 // DefaultThreshold is the default story threshold: on ECB+, whose
 // documents carry no dates, single linkage of its similarity peaks near it
 // (see TestECBPlus).
-const DefaultThreshold = 0.40
+const DefaultThreshold = 0.35
 
 // DefaultNearThreshold is the default threshold for articles published
 // within a day of each other, low enough to join differently worded

@@ -34,7 +34,7 @@ const (
 	weightCapital  = 2.0 // a capitalised word within a sentence
 	weightNumber   = 1.5
 	weightDate     = 2.0 // a month named with its year
-	maxFeatures    = 48  // features kept per segment
+	maxFeatures    = 96  // features kept per segment
 	keyFeatures    = 8   // heaviest features of a segment, filed in the index
 	minKeyWeight   = 1.0 // lighter features are never index keys
 	maxSegments    = 16
@@ -158,7 +158,7 @@ func (k *knowledge) newProfile(a *news.Article) *profile {
 				nums[featureHash(featName, "#:", w)] += c
 				continue
 			}
-			tf[featureHash(featWord, "w:", w)] += c
+			tf[featureHash(featWord, "w:", wordKey(w))] += c
 		}
 		weights := map[uint64]float64{}
 		for h, c := range tf {
@@ -174,7 +174,7 @@ func (k *knowledge) newProfile(a *news.Article) *profile {
 		}
 		if i == 0 {
 			for _, w := range titleWords {
-				weights[featureHash(featWord, "w:", w)] += weightTitle
+				weights[featureHash(featWord, "w:", wordKey(w))] += weightTitle
 			}
 		}
 		for h, w := range k.mentionFeatures(a.Mentions, span, lead) {
@@ -494,7 +494,7 @@ func (s *segment) cosine(o *segment) float64 {
 
 // nameShare is the share of names in the similarity of two segments that
 // both name someone or somewhere.
-const nameShare = 0.5
+const nameShare = 0.6
 
 // similarity returns how alike two segments are (see alike), less what
 // the details they state and disagree on take off (see conflict).
@@ -620,9 +620,9 @@ func (p *profile) lookupKeys(window int) []uint64 {
 // stateVersion is the first byte of an encoded profile. decodeProfile
 // refuses a profile of another version with errState, and the linker then
 // profiles the article anew from its stored records, so a change of the
-// encoding only bumps it. Version 1 lacks the facts of segments: its
-// profiles decode without them, and state no details.
-const stateVersion = 2
+// encoding or of the features only bumps it. Versions 1 and 2 kept fewer
+// features and whole stemmed words, not comparable with version 3's.
+const stateVersion = 3
 
 // encode returns the profile in its stored form.
 func (p *profile) encode() []byte {
@@ -679,7 +679,7 @@ var errState = errors.New("malformed link state")
 func decodeProfile(id news.ArticleID, b []byte) (*profile, error) {
 	d := decoder{b: b}
 	version := d.byte()
-	if version != stateVersion && version != 1 {
+	if version != stateVersion {
 		return nil, fmt.Errorf("article %s: link state version: %w", id, errState)
 	}
 	p := &profile{id: id}
@@ -706,12 +706,10 @@ func decodeProfile(id news.ArticleID, b []byte) (*profile, error) {
 		for j := range s.keys {
 			s.keys[j] = d.uint64()
 		}
-		if version >= 2 {
-			if n := d.count(3); n > 0 {
-				s.facts = make([]fact, n)
-				for j := range s.facts {
-					s.facts[j] = fact{kind: factKind(d.byte()), key: d.uvarint(), val: d.varint()}
-				}
+		if n := d.count(3); n > 0 {
+			s.facts = make([]fact, n)
+			for j := range s.facts {
+				s.facts[j] = fact{kind: factKind(d.byte()), key: d.uvarint(), val: d.varint()}
 			}
 		}
 		s.finish()

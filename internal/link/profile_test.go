@@ -2,6 +2,7 @@ package link
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"slices"
 	"strings"
@@ -129,16 +130,13 @@ func TestProfileEncoding(t *testing.T) {
 	if diff := cmp.Diff(p, got, cmp.AllowUnexported(profile{}, segment{}, feature{}, fact{}, signature{})); diff != "" {
 		t.Errorf("decodeProfile(encode()) differs (-want +got):\n%s", diff)
 	}
-	// A profile stored by version 1, without facts, decodes without them.
-	p.segs[0].facts = nil
-	v1 := p.encode()
-	v1 = append([]byte{1}, v1[1:len(v1)-1]...) // no count of facts after the last segment's keys
-	got, err = decodeProfile(p.id, v1)
-	if err != nil {
-		t.Fatalf("decodeProfile(version 1) = %v", err)
-	}
-	if diff := cmp.Diff(p, got, cmp.AllowUnexported(profile{}, segment{}, feature{}, fact{}, signature{})); diff != "" {
-		t.Errorf("decodeProfile(version 1) differs (-want +got):\n%s", diff)
+	// A profile stored by an earlier version, with other features, is
+	// refused, so that the article is profiled anew.
+	for _, v := range []byte{1, 2} {
+		old := append([]byte{v}, p.encode()[1:]...)
+		if _, err := decodeProfile(p.id, old); !errors.Is(err, errState) {
+			t.Errorf("decodeProfile(version %d) = %v, want %v", v, err, errState)
+		}
 	}
 	for _, bad := range [][]byte{nil, {stateVersion}, {99, 0, 0}, p.encode()[:40], append(p.encode(), 0)} {
 		if _, err := decodeProfile("a", bad); err == nil {

@@ -291,3 +291,22 @@ func allDigits(w string) bool {
 	}
 	return true
 }
+
+// wordPrefix is how many letters of a content word its story feature
+// keeps.
+const wordPrefix = 7
+
+// wordKey returns the story feature of a stemmed content word: its first
+// wordPrefix letters, so that the verbal and nominal forms of one event
+// word ("exploded", "explosion"; "announced", "announcement") and the
+// inflections the stemmer leaves apart ("charged", "charges") meet.
+func wordKey(w string) string {
+	n := 0
+	for i := range w {
+		if n == wordPrefix {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
