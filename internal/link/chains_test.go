@@ -76,6 +76,7 @@ func scoreStories(truth []int, n int, sys map[news.ArticleID]string) storyScore 
 // happenings are look-alikes (same kinds, places shared by chance, common
 // words), so single links alone would chain them.
 func TestGeneratedStories(t *testing.T) {
+	t.Parallel()
 	const n = 6000
 	c := newCorpus(3, 2700)
 	arts := c.batch(n)
@@ -122,6 +123,7 @@ func countOf(xs []int, x int) int {
 // orders and batch sizes: its look-alike happenings give weak links
 // between stories, which the stories must drop whatever the order.
 func TestGeneratedOrder(t *testing.T) {
+	t.Parallel()
 	arts := newCorpus(4, 2700).batch(1200)
 	db := openDB(t)
 	linkAll(t, db, saver(t, db), arts, len(arts))
@@ -144,6 +146,7 @@ func TestGeneratedOrder(t *testing.T) {
 // articles that joined through a deleted one may now join through an
 // article of another story.
 func TestGeneratedDelete(t *testing.T) {
+	t.Parallel()
 	arts := newCorpus(5, 2700).batch(3000)
 	rng := rand.New(rand.NewPCG(5, 5))
 	hidden := map[news.ArticleID]bool{}
