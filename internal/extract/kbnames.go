@@ -218,7 +218,7 @@ func (p *mentionPiece) known(i int) int {
 			return j
 		}
 		a := news.Actor{}
-		if isAlpha3(e.name.Key) {
+		if kb.IsAlpha3(e.name.Key) {
 			a.Country = e.name.Key
 			a.Entity = e.entity
 		}

@@ -103,7 +103,7 @@ func (r *Recognizer) describe(e *nameEntry) {
 			e.country, e.sector = o.Country, o.Sector
 		}
 	case kb.NameCountry, kb.NameDemonym, kb.NameMetonym, kb.NameCapital:
-		if isAlpha3(key) {
+		if kb.IsAlpha3(key) {
 			e.country = key
 			e.entity = "country:" + key
 		}
@@ -359,16 +359,4 @@ func (p *mentionPiece) words(i, j int) string {
 		return ""
 	}
 	return p.text[p.toks[i].start:p.toks[j-1].end]
-}
-
-func isAlpha3(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for i := 0; i < 3; i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return true
 }

@@ -451,12 +451,12 @@ func parseActors(fsys fs.FS, dir string) (*Actors, error) {
 	// The given names are optional: without them no name is known by
 	// its given name alone.
 	if given := path.Join(dir, "given_names.txt"); fileExists(fsys, given) {
-		if err := readActorTSV(fsys, given, 1, a.addGivenNames); err != nil {
+		if err := readActorTSV(fsys, given, 1, addWords(a.given)); err != nil {
 			return nil, err
 		}
 	}
 	if common := path.Join(dir, "common_surnames.txt"); fileExists(fsys, common) {
-		if err := readActorTSV(fsys, common, 1, a.addCommonSurnames); err != nil {
+		if err := readActorTSV(fsys, common, 1, addWords(a.surnames)); err != nil {
 			return nil, err
 		}
 	}
@@ -479,26 +479,20 @@ func fileExists(fsys fs.FS, name string) bool {
 	return err == nil
 }
 
-// addGivenNames reads a line of given_names.txt: names separated by spaces.
-func (a *Actors) addGivenNames(file string, line int, f []string) error {
-	for _, w := range strings.Fields(f[0]) {
-		a.given[Fold(w)] = true
+// addWords returns a reader for the lines of a word list such as
+// given_names.txt: words separated by spaces, each put into set folded.
+func addWords(set map[string]bool) func(file string, line int, f []string) error {
+	return func(file string, line int, f []string) error {
+		for _, w := range strings.Fields(f[0]) {
+			set[Fold(w)] = true
+		}
+		return nil
 	}
-	return nil
 }
 
 // GivenName reports whether the folded word w is a common given name
 // ("james", "mohammed", "olga").
 func (a *Actors) GivenName(w string) bool { return a.given[w] }
-
-// addCommonSurnames reads a line of common_surnames.txt: names separated
-// by spaces.
-func (a *Actors) addCommonSurnames(file string, line int, f []string) error {
-	for _, w := range strings.Fields(f[0]) {
-		a.surnames[Fold(w)] = true
-	}
-	return nil
-}
 
 // CommonSurname reports whether the folded word w is a common family
 // name ("smith", "kim", "garcia"), which alone names nobody in
@@ -614,7 +608,7 @@ func (a *Actors) addOrg(_ string, _ int, f []string) error {
 	if _, dup := a.orgByID[o.ID]; dup {
 		return fmt.Errorf("duplicate org id %s", o.ID)
 	}
-	if !validActorCountry(o.Country) {
+	if !IsAlpha3(o.Country) {
 		return fmt.Errorf("org %s: bad country %q", o.ID, o.Country)
 	}
 	if !actorOrgKind(o.Kind) {
@@ -695,7 +689,7 @@ func (a *Actors) addPersonRow(file string, _ int, f []string) error {
 		a.people[i].Aliases = append(a.people[i].Aliases, splitActorAliases(f[2])...)
 	}
 	r := Role{Country: f[3], Title: f[4], Org: f[8], Note: f[9]}
-	if !validActorCountry(r.Country) {
+	if !IsAlpha3(r.Country) {
 		return fmt.Errorf("%s: bad country %q", id, r.Country)
 	}
 	if r.Title == "" {
@@ -832,13 +826,14 @@ func validActorID(s string) bool {
 	return true
 }
 
-// validActorCountry reports whether s has the form of an alpha-3 code.
-func validActorCountry(s string) bool {
+// IsAlpha3 reports whether s has the form of an ISO 3166-1 alpha-3 code
+// (or of one of the PLOVER codes of the same form): three capital letters.
+func IsAlpha3(s string) bool {
 	if len(s) != 3 {
 		return false
 	}
-	for _, c := range []byte(s) {
-		if c < 'A' || c > 'Z' {
+	for i := range 3 {
+		if s[i] < 'A' || s[i] > 'Z' {
 			return false
 		}
 	}

@@ -51,7 +51,7 @@ func ParseSovereignty(text string) (*Sovereignty, error) {
 			return nil, fmt.Errorf("sovereignty line %d: %d cells, want 5 or more", n, len(f))
 		}
 		r := sovRule{country: strings.TrimSpace(f[2])}
-		if !isCode3(r.country) {
+		if !IsAlpha3(r.country) {
 			return nil, fmt.Errorf("sovereignty line %d: country %q is no alpha-3 code", n, r.country)
 		}
 		var err error
@@ -68,7 +68,7 @@ func ParseSovereignty(text string) (*Sovereignty, error) {
 		}
 		switch key := strings.TrimSpace(f[1]); f[0] {
 		case "part":
-			if !isCode3(key) || key == r.country {
+			if !IsAlpha3(key) || key == r.country {
 				return nil, fmt.Errorf("sovereignty line %d: part %q is no other alpha-3 code", n, key)
 			}
 			s.parts[key] = append(s.parts[key], r)
@@ -145,16 +145,4 @@ func (s *Sovereignty) FormerReadings(name string) []string {
 		out = append(out, r.country)
 	}
 	return out
-}
-
-func isCode3(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for i := range 3 {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return true
 }

@@ -100,7 +100,7 @@ func FuzzParseSovereignty(f *testing.F) {
 			return
 		}
 		for code := range s.parts {
-			if got := s.On(code, sovDay("2000-01-01")); !isCode3(got) {
+			if got := s.On(code, sovDay("2000-01-01")); !IsAlpha3(got) {
 				t.Errorf("On(%q) = %q, want an alpha-3 code", code, got)
 			}
 		}

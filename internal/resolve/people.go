@@ -59,7 +59,7 @@ func (c *context) titleCountry(i int) string {
 	m := &c.a.Mentions[i]
 	fits := func(o *news.Mention) bool {
 		return o.Type == news.Person && o.Rule == "role-noun" && o.Sentence == m.Sentence && !pluralRole(o.Text) &&
-			isAlpha3(o.Actor.Country) && !nonState(o.Actor.Country)
+			kb.IsAlpha3(o.Actor.Country) && !nonState(o.Actor.Country)
 	}
 	if i > 0 {
 		if o := &c.a.Mentions[i-1]; fits(o) && o.Span.End <= m.Span.Start && portfolio(c.a.Text[o.Span.End:m.Span.Start]) {
@@ -118,7 +118,7 @@ func (c *context) governedBy(i int) string {
 	}
 	o, m := &c.a.Mentions[i-1], &c.a.Mentions[i]
 	if o.Type != news.Org || o.Sentence != m.Sentence || o.Span.End > m.Span.Start || !stateSector(o.Actor.Sector) ||
-		!isAlpha3(o.Actor.Country) || nonState(o.Actor.Country) {
+		!kb.IsAlpha3(o.Actor.Country) || nonState(o.Actor.Country) {
 		return ""
 	}
 	if strings.TrimSpace(c.a.Text[o.Span.End:m.Span.Start]) != "of" {

@@ -116,7 +116,7 @@ type context struct {
 // uncount takes back a country the recogniser gave a mention that
 // resolution read otherwise.
 func (r *Resolver) uncount(c *context, cc string) {
-	if !isAlpha3(cc) || nonState(cc) {
+	if !kb.IsAlpha3(cc) || nonState(cc) {
 		return
 	}
 	k := r.sov.On(cc, c.t)
@@ -152,7 +152,7 @@ func (c *context) fillLate() {
 // gazetteer place's) to the article's countries: "Vladimir Putin" makes
 // an article about Russia as much as "Russian" does.
 func (r *Resolver) count(c *context, cc string) {
-	if !isAlpha3(cc) || nonState(cc) {
+	if !kb.IsAlpha3(cc) || nonState(cc) {
 		return
 	}
 	c.counts[r.sov.On(cc, c.t)]++
@@ -166,7 +166,7 @@ func (r *Resolver) newContext(a *news.Article) *context {
 		c.t = r.now()
 	}
 	for _, m := range a.Mentions {
-		if cc := m.Actor.Country; isAlpha3(cc) && !nonState(cc) {
+		if cc := m.Actor.Country; kb.IsAlpha3(cc) && !nonState(cc) {
 			c.counts[r.sov.On(cc, c.t)]++
 		}
 	}
@@ -281,18 +281,6 @@ func (c *context) linkSame(i int) {
 // mention i.
 func (c *context) inWindow(i, j, back int) bool {
 	return c.a.Mentions[i].Sentence-c.a.Mentions[j].Sentence <= back
-}
-
-func isAlpha3(s string) bool {
-	if len(s) != 3 {
-		return false
-	}
-	for i := 0; i < 3; i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 // nonState reports the PLOVER codes of international and non-state
