@@ -40,8 +40,10 @@
 // feed GUID) when it has one, else ContentID, so that the same content read
 // twice gets the same id. Source is the input's source, else the page's
 // site name or the feed's title, else the URL's host without "www.". Text
-// is stored as read, with line endings normalised to "\n" and surrounding
-// white space trimmed; every later span indexes it. Reading does not remove
+// is stored as read, with line endings normalised to "\n", surrounding
+// white space trimmed and mojibake repaired (UTF-8 once mis-decoded as
+// Windows-1252: "â€™" is "’" again; see mojibake.go); every later span
+// indexes it. Reading does not remove
 // bylines, datelines or page furniture: cleaning does that afterwards, on
 // the article read here.
 //

@@ -76,10 +76,12 @@ func ContentID(title, text string) news.ArticleID {
 	return news.ArticleID("h" + ContentHash(title, text)[:16])
 }
 
-// finish completes an article read from an input: it sets Hash, the ID
-// when the input gave none, and the Source when neither the input nor the
-// page named one (the URL's host without "www.").
+// finish completes an article read from an input: it repairs mojibake in
+// its title and text (see repairMojibake), and sets Hash, the ID when the
+// input gave none, and the Source when neither the input nor the page
+// named one (the URL's host without "www.").
 func finish(a *news.Article) {
+	a.Title, a.Text = repairMojibake(a.Title), repairMojibake(a.Text)
 	a.Hash = ContentHash(a.Title, a.Text)
 	if a.ID == "" {
 		a.ID = ContentID(a.Title, a.Text)
