@@ -9,8 +9,9 @@ import (
 
 // attackNationality finds, in the clause after token from, a phrase
 // "in|by|from [a] NATIONALITY [modifier] NOUN" whose noun is an attack or
-// a weapon ("in Israeli strikes", "by a Russian drone attack") and
-// returns the nationality's unit.
+// a weapon ("in Israeli strikes", "by a Russian drone attack"), or the
+// same with an armed force for the nationality ("in police firing"), and
+// returns the nationality's or the force's unit.
 func (s *evSentence) attackNationality(from int) (evUnit, bool) {
 	for k := from; k < len(s.toks) && k < from+4; k++ {
 		t := &s.toks[k]
@@ -28,12 +29,13 @@ func (s *evSentence) attackNationality(from int) (evUnit, bool) {
 			return evUnit{}, false
 		}
 		u := s.unitAt(j)
-		if !s.nationality(u) {
+		armed := !s.nationality(u)
+		if armed && !s.armedModifier(u) {
 			return evUnit{}, false
 		}
 		for n := u.last + 1; n < len(s.toks) && n <= u.last+3; n++ {
-			if s.toks[n].is(tNOUN | tWEAPON) {
-				return u, true
+			if s.toks[n].is(tNOUN|tWEAPON) || armed && n == u.last+1 && strings.HasSuffix(s.toks[n].low, "ing") {
+				return u, true // "police firing", "army shelling"
 			}
 			if s.toks[n].mention >= 0 || s.toks[n].is(evClosedClass) {
 				break
@@ -42,6 +44,20 @@ func (s *evSentence) attackNationality(from int) (evUnit, bool) {
 		return evUnit{}, false
 	}
 	return evUnit{}, false
+}
+
+// armedModifier reports whether u is an armed force or group named as the
+// modifier of the noun after it ("in police firing", "in army shelling",
+// "by rebel attacks"): the bearer of arms is the attacker as a
+// nationality is ("in Israeli strikes").
+func (s *evSentence) armedModifier(u evUnit) bool {
+	switch s.actor(u).Sector {
+	case news.SectorPolice, news.SectorMilitary, news.SectorRebel, news.SectorUnarmed:
+	default:
+		return false
+	}
+	k := u.last + 1
+	return k < len(s.toks) && s.toks[k].mention < 0 && !s.toks[k].is(evClosedClass|tNUM|tREPORT|tPERSONN)
 }
 
 // groupAnaphor reports whether the subject of the verb group at vg is a

@@ -122,7 +122,7 @@ func parseSentenceRules(src string) (*sentenceLexicon, error) {
 // sentence wrapped over two (a headline, a list item). Runs without an
 // ending are cut at maxSentenceBytes, at white space where there is some.
 func Sentences(text string, removed []news.Removal) []news.Sentence {
-	s := splitter{text: text, lex: sentenceLex(), lines: make([]sentLine, 0, 32)}
+	s := splitter{text: text, lex: sentenceLex(), lines: make([]sentLine, 0, 32), caseless: caseless(text)}
 	s.out = make([]news.Sentence, 0, len(text)/100+1)
 	spans := make([]news.Span, 0, len(removed))
 	for _, r := range removed {
@@ -156,7 +156,46 @@ type splitter struct {
 	lex   *sentenceLexicon
 	out   []news.Sentence
 	lines []sentLine // the non-blank lines of the current paragraph
+	// caseless is set for text written without capitals at the start of
+	// its sentences (lower-cased wire copy, some feeds and transcripts),
+	// where a full stop ends a sentence before a lower-case word too.
+	caseless bool
 }
+
+// caseless reports whether text is written in lower case: full stops
+// followed by a space are mostly followed by a lower-case word, which in
+// ordinary prose happens only after abbreviations ("etc. and").
+func caseless(text string) bool {
+	lower, upper := 0, 0
+	for i := 0; i+2 < len(text); {
+		j := strings.Index(text[i:], ". ")
+		if j < 0 {
+			break
+		}
+		k := i + j + 2
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		if k < len(text) {
+			switch c := text[k]; {
+			case 'a' <= c && c <= 'z':
+				lower++
+			case 'A' <= c && c <= 'Z':
+				upper++
+			}
+		}
+		i = k
+	}
+	return lower >= caselessMinStops && lower > caselessRatio*upper
+}
+
+// A text is caseless when at least caselessMinStops full stops are
+// followed by a lower-case word, and more than caselessRatio times as
+// many as by a capital.
+const (
+	caselessMinStops = 3
+	caselessRatio    = 3
+)
 
 // sentLine is a line of text trimmed of white space: [start, end).
 type sentLine struct{ start, end int }
@@ -394,7 +433,7 @@ func (s *splitter) ending(a, start, i, b int) (end, next int, ok bool) {
 		return k, b, true
 	}
 	nextRune, _ := utf8.DecodeRuneInString(t[n:b])
-	if unicode.IsLower(nextRune) {
+	if unicode.IsLower(nextRune) && (!s.caseless || j-i != 1 || t[i] != '.') {
 		return k, 0, false // `"... win," he said`, "etc. and", "p.m. on"
 	}
 	if j-i != 1 || t[i] != '.' {
@@ -424,10 +463,10 @@ func (s *splitter) ending(a, start, i, b int) (end, next int, ok bool) {
 		}
 		return k, n, true
 	case abbrevMaybe:
-		return k, n, s.starts(n, b)
+		return k, n, !unicode.IsLower(nextRune) && s.starts(n, b)
 	}
 	if isInitialsToken(tok) {
-		return k, n, s.starts(n, b)
+		return k, n, !unicode.IsLower(nextRune) && s.starts(n, b)
 	}
 	return k, n, true
 }

@@ -97,6 +97,10 @@ func TestSentences(t *testing.T) {
 		{"only punctuation", "***\n\n—\n\nText.", []string{"Text."}},
 		{"empty", "", []string{}},
 		{"spaces", " \n\t\u00a0 ", []string{}},
+		{"lower-cased copy", "surat: a mob set two buses on fire. police fired tear gas shells. over 50 persons were arrested at 9 p.m. on tuesday, etc. and the curfew went on. it ended.",
+			[]string{"surat: a mob set two buses on fire.", "police fired tear gas shells.", "over 50 persons were arrested at 9 p.m. on tuesday, etc. and the curfew went on.", "it ended."}},
+		{"lower-case words after abbreviations in ordinary prose", "Rifles, drones, etc. and shells. The curfew ends at 5 a.m. on Monday. It was quiet. Nobody came.",
+			[]string{"Rifles, drones, etc. and shells.", "The curfew ends at 5 a.m. on Monday.", "It was quiet.", "Nobody came."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -434,4 +438,25 @@ func ecbText(file string) (string, []int, error) {
 		sb.WriteString(w)
 	}
 	return sb.String(), starts, nil
+}
+
+func TestCaseless(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"ordinary prose", "Troops entered. Residents fled. The army said so. It was over, etc. and more.", false},
+		{"lower-cased copy", "troops entered. residents fled. the army said so. it was over.", true},
+		{"too few stops", "troops entered. residents fled.", false},
+		{"mixed, mostly capitals", "Troops entered. residents fled. The army said so. Police came. Nobody left. It rained.", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := caseless(tt.text); got != tt.want {
+				t.Errorf("caseless(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
 }

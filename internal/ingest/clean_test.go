@@ -87,6 +87,7 @@ func TestCleanFurniture(t *testing.T) {
 		{"watch", "Watch: Water cannon fired at protesters", "watch"},
 		{"share", "Share this article", "share"},
 		{"share buttons", "Facebook Twitter WhatsApp Email", "share-buttons"},
+		{"share buttons with mail", "Facebook Twitter Linkedin Mail", "share-buttons"},
 		{"newsletter", "Sign up for our newsletter", "newsletter"},
 		{"newsletter long", "Sign up to our free daily briefing newsletter and get the news first", "newsletter"},
 		{"app", "Download the app", "app-install"},

@@ -32,12 +32,19 @@ const maxMojibakePasses = 2
 // repairMojibake returns s with mojibake repaired (see above), or s itself
 // when it holds none. s must be valid UTF-8.
 func repairMojibake(s string) string {
+	repaired := false
 	for range maxMojibakePasses {
 		r, changed := repairMojibakeOnce(s)
 		if !changed {
 			break
 		}
-		s = r
+		s, repaired = r, true
+	}
+	if repaired {
+		// A no-break space (C2 A0) arrives as "Â" and a no-break space,
+		// which later tools often turn into a plain one. In text with
+		// mojibake elsewhere, "Â " is that space.
+		s = strings.ReplaceAll(s, "\u00c2 ", "\u00a0")
 	}
 	return s
 }

@@ -31,6 +31,8 @@ func TestRepairMojibake(t *testing.T) {
 		{"pound sign", "a \u00c2\u00a35m deal", "a \u00a35m deal"},
 		{"latin-1 controls", "it\u00e2\u0080\u0099s", "it\u2019s"},
 		{"twice mis-decoded", "Hollande\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2s", "Hollande\u2019s"},
+		{"no-break space turned plain", "related stories\u00c2 modi visits\u00e2\u20ac\u2122", "related stories\u00a0modi visits\u2019"},
+		{"A circumflex and space alone stay", "CH\u00c2 TEAU", "CH\u00c2 TEAU"},
 		{"plain ascii", "Troops crossed the border on Monday.", "Troops crossed the border on Monday."},
 		{"accented text stays", "S\u00e3o Paulo, caf\u00e9, \u00c4rzte, na\u00efve, \u00e0 la carte", "S\u00e3o Paulo, caf\u00e9, \u00c4rzte, na\u00efve, \u00e0 la carte"},
 		{"curly quotes stay", "\u201cNo,\u201d she said \u2014 it\u2019s over.", "\u201cNo,\u201d she said \u2014 it\u2019s over."},

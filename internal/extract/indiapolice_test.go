@@ -1,0 +1,216 @@
+package extract_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"chronicle/internal/ingest"
+	"chronicle/internal/news"
+)
+
+var indiaVerbose = flag.Bool("india.v", false, "log the IndiaPoliceEvents documents the coder gets wrong, by question")
+
+// indiaDoc is one IndiaPoliceEvents document: a Times of India article
+// of March 2002, mostly lower-cased and full of mojibake, and the questions
+// about the police its annotators answered "yes" to.
+type indiaDoc struct {
+	ID     int      `json:"doc_id"`
+	Text   string   `json:"doc_text"`
+	Labels []string `json:"doc_labels"`
+	Date   string   `json:"-"`
+}
+
+// indiaQuestions are the corpus's questions about the police, each with
+// the events that answer it: coded events whose source is the police or,
+// for arrests, unnamed ("20 people were arrested").
+var indiaQuestions = []struct {
+	label  string
+	answer func(e news.Event) bool
+}{
+	{"KILL", func(e news.Event) bool {
+		return e.Type == news.Assault && police(e) && e.Quantities["killed"] > 0
+	}},
+	{"ARREST", func(e news.Event) bool {
+		return e.Type == news.Coerce && e.Mode == "arrest" && (police(e) || e.Source.IsZero())
+	}},
+	{"FORCE", func(e news.Event) bool {
+		return police(e) && (e.Type == news.Assault || e.Type == news.Coerce && e.Mode != "arrest")
+	}},
+	{"ANY_ACTION", func(e news.Event) bool { return police(e) }},
+}
+
+// police reports whether the police are on the event's source side.
+func police(e news.Event) bool {
+	for _, a := range append([]news.Actor{e.Source}, e.Sources...) {
+		if a.Sector == news.SectorPolice {
+			return true
+		}
+	}
+	return false
+}
+
+// readIndiaDocs reads the documents with their publication dates.
+func readIndiaDocs(t *testing.T) []indiaDoc {
+	t.Helper()
+	docsPath := eventData(t, "indiapoliceevents", "data/final/docs.jsonl")
+	metaPath := eventData(t, "indiapoliceevents", "data/final/metadata.jsonl")
+	dates := map[int]string{}
+	eachJSONLine(t, metaPath, func(line []byte) error {
+		var m struct {
+			ID   int    `json:"doc_id"`
+			Date string `json:"date"`
+		}
+		err := json.Unmarshal(line, &m)
+		dates[m.ID] = m.Date
+		return err
+	})
+	var docs []indiaDoc
+	eachJSONLine(t, docsPath, func(line []byte) error {
+		var d indiaDoc
+		err := json.Unmarshal(line, &d)
+		d.Date = dates[d.ID]
+		docs = append(docs, d)
+		return err
+	})
+	return docs
+}
+
+// eachJSONLine calls fn with every line of a JSONL file.
+func eachJSONLine(t *testing.T, path string, fn func([]byte) error) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		if err := fn(sc.Bytes()); err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+}
+
+// readIndiaArticle reads a document the way `chronicle ingest` reads a
+// JSONL record, mojibake repair included.
+func readIndiaArticle(d indiaDoc) (*news.Article, error) {
+	rec, err := json.Marshal(map[string]string{"id": fmt.Sprint(d.ID), "published": d.Date, "text": d.Text})
+	if err != nil {
+		return nil, err
+	}
+	var a *news.Article
+	err = ingest.Read(context.Background(), "-", strings.NewReader(string(rec)+"\n"), ingest.Options{}, func(it ingest.Item) error {
+		if it.Err != nil {
+			return it.Err
+		}
+		a = it.Article
+		return nil
+	})
+	if err == nil && a == nil {
+		err = fmt.Errorf("document %d: no article read", d.ID)
+	}
+	return a, err
+}
+
+// TestIndiaPoliceEvents scores document-level answers to the corpus's
+// questions about the police ("did police arrest someone?") from the
+// coded events, on lower-cased wire copy with mojibake: a test of the
+// coder on text without the capitals recognition leans on.
+func TestIndiaPoliceEvents(t *testing.T) {
+	docs := readIndiaDocs(t)
+	if len(docs) == 0 {
+		t.Fatal("no IndiaPoliceEvents documents read")
+	}
+	st := newEventStack(t)
+	answers := make([]map[string]bool, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	errs := make([]error, len(docs))
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				a, err := readIndiaArticle(docs[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				st.code(a)
+				answers[i] = map[string]bool{}
+				for _, e := range a.Events {
+					if e.Negated || e.Modality != "" {
+						continue
+					}
+					for _, q := range indiaQuestions {
+						if q.answer(e) {
+							answers[i][q.label] = true
+						}
+					}
+				}
+			}
+		})
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Floors just under the measured figures: document-level F1 per question.
+	floors := map[string]float64{"KILL": 0.60, "ARREST": 0.71, "FORCE": 0.62, "ANY_ACTION": 0.55}
+	for _, q := range indiaQuestions {
+		var tp, fp, fn int
+		var wrong []string
+		for i, d := range docs {
+			gold, got := slices.Contains(d.Labels, q.label), answers[i][q.label]
+			switch {
+			case gold && got:
+				tp++
+			case got:
+				fp++
+				wrong = append(wrong, fmt.Sprintf("false %d", d.ID))
+			case gold:
+				fn++
+				wrong = append(wrong, fmt.Sprintf("missed %d", d.ID))
+			}
+		}
+		p, r, f := prf(tp, fp, fn)
+		t.Logf("IndiaPoliceEvents %-10s documents: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d of %d)", q.label, p, r, f, tp, fp, fn, len(docs))
+		if *indiaVerbose {
+			t.Logf("%s: %s", q.label, strings.Join(wrong, ", "))
+		}
+		if f < floors[q.label] {
+			t.Errorf("%s F1 %.3f, want >= %.2f", q.label, f, floors[q.label])
+		}
+	}
+}
+
+// prf returns precision, recall and F1 from counts.
+func prf(tp, fp, fn int) (p, r, f float64) {
+	if tp+fp > 0 {
+		p = float64(tp) / float64(tp+fp)
+	}
+	if tp+fn > 0 {
+		r = float64(tp) / float64(tp+fn)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return p, r, f
+}
