@@ -119,8 +119,8 @@ import (
 //     recipient, and a generic object ("troops") gives way to a named one
 //     only before an adjunct ("after", "following", "as").
 //   - Weapons are the means, never the recipient ("launched 40 drones at
-//     X" aims at X); an attack noun's nationality is the attacker ("were
-//     killed in Israeli strikes"); a description before a name is the
+//     X" aims at X); an attack noun's nationality or armed force is the
+//     attacker ("were killed in Israeli strikes", "in police firing"); a description before a name is the
 //     name ("the paramilitary X", "the Iran-backed X"); the addressee of
 //     "told" is no actor of what was told.
 //   - No actor is its own recipient. Coordinated subjects of a meeting or

@@ -119,8 +119,10 @@ func parseSentenceRules(src string) (*sentenceLexicon, error) {
 // hold at least one letter or digit, never cross a removed span, never
 // overlap and come in text order; Index counts from 0. A blank line always
 // ends a sentence, and so does a line break between lines that are not one
-// sentence wrapped over two (a headline, a list item). Runs without an
-// ending are cut at maxSentenceBytes, at white space where there is some.
+// sentence wrapped over two (a headline, a list item). A full stop before
+// a lower-case word ends no sentence, except in text written all in lower
+// case (see caseless). Runs without an ending are cut at maxSentenceBytes,
+// at white space where there is some.
 func Sentences(text string, removed []news.Removal) []news.Sentence {
 	s := splitter{text: text, lex: sentenceLex(), lines: make([]sentLine, 0, 32), caseless: caseless(text)}
 	s.out = make([]news.Sentence, 0, len(text)/100+1)
