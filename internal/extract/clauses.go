@@ -25,14 +25,37 @@ func (s *evSentence) attributive(k int) bool {
 	return p.is(tDET|tPOSS|tPREP) && !p.is(tCOMP) && !n.is(evClosedClass|tREPORT) && (!n.is(tVERB) || n.is(tNOUN))
 }
 
+// nounUse reports whether the words [first, last] that a verb pattern
+// matched are a noun: after an article, a demonstrative or a possessive
+// ("these jails", "their raid"), or, in a form that is no participle,
+// right before "has" or a modal ("the district jail has").
+func (s *evSentence) nounUse(first, last int) bool {
+	if first > 0 {
+		p := &s.toks[first-1]
+		switch p.low {
+		case "a", "an", "the", "this", "these", "those":
+			return true
+		}
+		if p.is(tPOSS) {
+			return true
+		}
+	}
+	if last+1 < len(s.toks) && !s.toks[last].is(tPAST|tING) {
+		n := &s.toks[last+1]
+		return n.is(tHAVE|tMODAL) && !n.is(tNEG)
+	}
+	return false
+}
+
 // verbGroupStart returns the first token of the verb group whose head is
 // h: auxiliaries, modals, negation, adverbs, "to" and the planning or
-// failing verbs before an infinitive ("is expected to", "failed to").
+// failing verbs before an infinitive ("is expected to", "failed to",
+// "has not been able to").
 func (s *evSentence) verbGroupStart(h int) int {
 	j := h
 	for j > 0 {
 		t := &s.toks[j-1]
-		if t.is(tBE|tHAVE|tDO|tMODAL|tNEG|tADV|tPLAN|tNEGV) && !t.is(tDET|tPREP|tCONJ) || t.low == "to" || t.low == "been" || t.low == "got" || t.low == "get" {
+		if t.is(tBE|tHAVE|tDO|tMODAL|tNEG|tADV|tPLAN|tNEGV) && !t.is(tDET|tPREP|tCONJ) || t.low == "to" || t.low == "been" || t.low == "got" || t.low == "get" || t.low == "able" {
 			j--
 			continue
 		}

@@ -476,7 +476,7 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 	vg := tr.first
 	if !tr.nominal {
 		vg = s.verbGroupStart(tr.first)
-		if s.imperative(vg, tr.head) {
+		if s.imperative(vg, tr.head) || s.nounUse(tr.first, tr.last) {
 			return false
 		}
 	}
