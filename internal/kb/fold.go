@@ -24,6 +24,22 @@ func Fold(s string) string {
 	return foldASCII(s)
 }
 
+// foldsEmpty reports whether Fold(s) is "", without building it when s
+// is ASCII.
+func foldsEmpty(s string) bool {
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return Fold(s) == ""
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '.', c == '&', c == '\'', c == '`':
+			return false
+		}
+	}
+	return true
+}
+
 // foldASCII is Fold for pure ASCII input, which most names are; it skips
 // the decomposition and allocates only the result.
 func foldASCII(s string) string {

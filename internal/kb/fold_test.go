@@ -26,6 +26,9 @@ func TestFold(t *testing.T) {
 		{"non-Latin kept", "Москва", "москва"},
 		{"empty", "", ""},
 		{"only punctuation", " ,;- ", ""},
+		{"only an apostrophe", " ' ", "'"},
+		{"punctuation and a combining mark", "- \u0301 -", ""},
+		{"punctuation and a letter", "-- é", "e"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,6 +37,9 @@ func TestFold(t *testing.T) {
 			}
 			if got, want := foldKey(tt.in), hashKey(tt.want); got != want {
 				t.Errorf("foldKey(%q) = %x, want hashKey(%q) = %x", tt.in, got, tt.want, want)
+			}
+			if got, want := foldsEmpty(tt.in), tt.want == ""; got != want {
+				t.Errorf("foldsEmpty(%q) = %v, want %v", tt.in, got, want)
 			}
 		})
 	}
@@ -62,6 +68,9 @@ func FuzzFold(f *testing.F) {
 		}
 		if foldKey(s) != hashKey(got) {
 			t.Errorf("foldKey(%q) != hashKey(Fold(%q))", s, s)
+		}
+		if foldsEmpty(s) != (got == "") {
+			t.Errorf("foldsEmpty(%q) = %v, want %v", s, foldsEmpty(s), got == "")
 		}
 	})
 }

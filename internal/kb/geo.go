@@ -2,6 +2,7 @@ package kb
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"embed"
 	"fmt"
@@ -13,15 +14,17 @@ import (
 )
 
 // The generated files (countries.tsv, historic.tsv, subdivisions.tsv,
-// places.tsv, places_alt.tsv.gz, us_census.tsv) come from gen/geo; its doc
-// comment says how to fetch its inputs. The other files of data/geo are
-// written by hand.
+// places.tsv, places_alt.tsv, us_census.tsv) come from gen/geo; its doc
+// comment says how to fetch its inputs. places.idx, the gazetteer's
+// indexes, is computed from them by TestPlacesIndex (see geo_index.go).
+// The other files of data/geo are written by hand.
 //
 //go:generate go run ./gen/geo -out data/geo -cities=${CITIES500} -usatlas=${USATLAS}
+//go:generate go test -run TestPlacesIndex -update
 
 //go:embed data/geo/countries.tsv data/geo/countries_extra.tsv data/geo/country_names.tsv
 //go:embed data/geo/historic.tsv data/geo/subdivisions.tsv data/geo/subdivision_aliases.tsv
-//go:embed data/geo/place_stop.txt data/geo/regions.txt data/geo/places_alt.tsv.gz data/geo/us_census.tsv
+//go:embed data/geo/place_stop.txt data/geo/regions.txt data/geo/us_census.tsv
 var geoFiles embed.FS
 
 // placesTSV is the gazetteer, embedded as a string so that loading reads
@@ -29,6 +32,12 @@ var geoFiles embed.FS
 //
 //go:embed data/geo/places.tsv
 var placesTSV string
+
+// placesAltTSV holds the alternate names of the gazetteer's places, line
+// for line, embedded as a string like placesTSV.
+//
+//go:embed data/geo/places_alt.tsv
+var placesAltTSV string
 
 // Country is an ISO 3166-1 country (or Kosovo, XKX) with the names news
 // uses for it. Lat and Lon are a centre point of its populated places.
@@ -82,8 +91,10 @@ type Geo struct {
 	places gazetteer
 
 	// geoOnce locates subdivisions and territories, which needs the
-	// alternate names of the gazetteer.
-	geoOnce sync.Once
+	// alternate names of the gazetteer; subsLocated says that places.idx
+	// located the subdivisions already.
+	geoOnce     sync.Once
+	subsLocated bool
 }
 
 type handName struct {
@@ -138,7 +149,12 @@ func kindRank(k NameKind) int {
 	}
 }
 
-func loadGeo() (*Geo, error) {
+func loadGeo() (*Geo, error) { return loadGeoIndex(placesIndex) }
+
+// loadGeoIndex loads the geography with the precomputed indexes of
+// places.idx, given as index, or computes them when index does not
+// belong to the data ("" never does).
+func loadGeoIndex(index string) (*Geo, error) {
 	g := &Geo{byCode: map[string]int{}, cnames: map[string]countryName{},
 		subCodes: map[string]int{}, subIndex: map[string][]int32{}, qualifiers: map[string]int32{}}
 	for _, f := range []string{"countries.tsv", "countries_extra.tsv"} {
@@ -162,7 +178,13 @@ func loadGeo() (*Geo, error) {
 	if err := g.readUSCensus(); err != nil {
 		return nil, err
 	}
-	if err := g.loadPlaces(); err != nil {
+	// The subdivisions' name index needs nothing of the places: it is
+	// made while they load.
+	var wg sync.WaitGroup
+	wg.Go(g.indexSubdivisions)
+	err := g.loadPlaces(index)
+	wg.Wait()
+	if err != nil {
 		return nil, err
 	}
 	if err := g.readCountryNames(); err != nil {
@@ -174,7 +196,6 @@ func loadGeo() (*Geo, error) {
 	if err := g.indexCountryNames(); err != nil {
 		return nil, err
 	}
-	g.indexSubdivisions()
 	return g, nil
 }
 
@@ -468,6 +489,18 @@ func (g *Geo) lookupCountryName(key string) (countryName, bool) {
 
 // readSubdivisions reads the generated ISO 3166-2 table.
 func (g *Geo) readSubdivisions() error {
+	// The table and the counties of us_census.tsv make some 11,000
+	// subdivisions: room for them all spares regrowing the slice.
+	n := 0
+	for _, file := range []string{"subdivisions.tsv", "us_census.tsv"} {
+		b, err := geoFiles.ReadFile("data/geo/" + file)
+		if err != nil {
+			return err
+		}
+		n += bytes.Count(b, []byte{'\n'})
+	}
+	g.subs = make([]sub, 0, n)
+	g.subCodes = make(map[string]int, n)
 	err := readGeoTSV("subdivisions.tsv", func(_ int, f []string) error {
 		if len(f) < 6 {
 			return fmt.Errorf("%d cells, want 6", len(f))
@@ -752,43 +785,8 @@ func (g *Geo) subName(i int) string {
 // its anchor.
 func (g *Geo) locate() {
 	g.geoOnce.Do(func() {
-		lats := make([][]float64, len(g.subs))
-		lons := make([][]float64, len(g.subs))
-		pops := make([]int64, len(g.subs))
-		for i := range g.places.recs {
-			r := &g.places.recs[i]
-			if a := r.admin1; a >= 0 {
-				lats[a] = append(lats[a], float64(r.lat)/1e4)
-				lons[a] = append(lons[a], float64(r.lon)/1e4)
-				pops[a] += int64(r.pop)
-			}
-		}
-		for i := range g.subs {
-			if s := &g.subs[i]; s.pop == 0 {
-				s.pop = int32(min(pops[i], math.MaxInt32))
-			}
-		}
-		for i := range g.subs {
-			s := &g.subs[i]
-			if s.hasGeo {
-				continue // us_census.tsv
-			}
-			if len(lats[i]) >= 3 {
-				s.lat, s.lon, s.hasGeo = hullCentroid(lats[i], lons[i])
-			}
-			if !s.hasGeo && s.seat != "" {
-				if p, ok := g.placeIn(s.seat, s.country); ok {
-					s.lat, s.lon, s.hasGeo = p.Lat, p.Lon, true
-				}
-			}
-			if !s.hasGeo {
-				for _, k := range s.keys() {
-					if p, ok := g.placeIn(k, s.country); ok {
-						s.lat, s.lon, s.hasGeo = p.Lat, p.Lon, true
-						break
-					}
-				}
-			}
+		if !g.subsLocated {
+			g.locateSubs()
 		}
 		for i := range g.territories {
 			t := &g.territories[i]
@@ -806,6 +804,49 @@ func (g *Geo) locate() {
 			}
 		}
 	})
+}
+
+// locateSubs gives the subdivisions their points and populations, as
+// locate says.
+func (g *Geo) locateSubs() {
+	lats := make([][]float64, len(g.subs))
+	lons := make([][]float64, len(g.subs))
+	pops := make([]int64, len(g.subs))
+	for i := range g.places.recs {
+		r := &g.places.recs[i]
+		if a := r.admin1; a >= 0 {
+			lats[a] = append(lats[a], float64(r.lat)/1e4)
+			lons[a] = append(lons[a], float64(r.lon)/1e4)
+			pops[a] += int64(r.pop)
+		}
+	}
+	for i := range g.subs {
+		if s := &g.subs[i]; s.pop == 0 {
+			s.pop = int32(min(pops[i], math.MaxInt32))
+		}
+	}
+	for i := range g.subs {
+		s := &g.subs[i]
+		if s.hasGeo {
+			continue // us_census.tsv
+		}
+		if len(lats[i]) >= 3 {
+			s.lat, s.lon, s.hasGeo = hullCentroid(lats[i], lons[i])
+		}
+		if !s.hasGeo && s.seat != "" {
+			if p, ok := g.placeIn(s.seat, s.country); ok {
+				s.lat, s.lon, s.hasGeo = p.Lat, p.Lon, true
+			}
+		}
+		if !s.hasGeo {
+			for _, k := range s.keys() {
+				if p, ok := g.placeIn(k, s.country); ok {
+					s.lat, s.lon, s.hasGeo = p.Lat, p.Lon, true
+					break
+				}
+			}
+		}
+	}
 }
 
 // hullCentroid returns the centroid of the area of the convex hull of
@@ -912,23 +953,24 @@ const nameThreshold = 15_000
 const altThreshold = 100_000
 
 func (g *Geo) names(fn func(Name)) {
-	type seenKey struct {
-		text string
-		kind NameKind
-		key  string
-	}
-	seen := map[seenKey]bool{}
+	// Each country, subdivision and place gives its names one after the
+	// other under its own key, so a repetition can only be among the
+	// names of one key (TestGeoNames checks that no other occurs).
+	var seen []Name
 	emit := func(text string, kind NameKind, key string) {
 		text = strings.TrimSpace(text)
-		if text == "" || Fold(text) == "" {
+		if text == "" || foldsEmpty(text) {
 			return
 		}
-		k := seenKey{text, kind, key}
-		if seen[k] {
+		if len(seen) > 0 && seen[0].Key != key {
+			seen = seen[:0]
+		}
+		n := Name{Text: text, Kind: kind, Key: key}
+		if slices.Contains(seen, n) {
 			return
 		}
-		seen[k] = true
-		fn(Name{Text: text, Kind: kind, Key: key})
+		seen = append(seen, n)
+		fn(n)
 	}
 	emitForms := func(written string, kind NameKind, key string) {
 		if strings.HasPrefix(written, "~") {

