@@ -21,6 +21,7 @@ fuzz:
 	$(GO) test ./internal/ingest -run='^$$' -fuzz=FuzzReadFeed -fuzztime=20s
 	$(GO) test ./internal/ingest -run='^$$' -fuzz=FuzzExtractHTML -fuzztime=20s
 	$(GO) test ./internal/ingest -run='^$$' -fuzz=FuzzClean -fuzztime=20s
+	$(GO) test ./internal/ingest -run='^$$' -fuzz=FuzzRepairMojibake -fuzztime=20s
 	$(GO) test ./internal/extract -run='^$$' -fuzz=FuzzSentences -fuzztime=20s
 
 bench:
