@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -24,7 +23,19 @@ import (
 // then", "a year earlier") resolve against the last day named before
 // them, which for "that day" may be in an earlier sentence and for "a year
 // earlier" must be in the same one; "the day before Monday's vote" counts
-// from the day it names.
+// from the day it names. "The day after his death" counts from the last
+// day named in its paragraph or the one before, "overnight" from the last
+// day of its sentence or the one before, and "it was a great day" is the
+// last day named.
+//
+// The direction of a weekday or a day and month comes from its clause: a
+// modal, a plan, a present-tense verb of a timetable of dates.rules
+// ("Arafat meets Albright Monday"), the clause a verbless phrase hangs
+// from ("is due in Nairobi, her first stop Tuesday"), or a day ahead
+// named before it in the sentence ("from March 30, and from August 6").
+// "This Friday" is the Friday of the week of writing, "each Friday" no
+// day at all; weekends are dated by their week. "Yesterday" and "today"
+// inside a quotation count from the day the sentence says it was spoken.
 //
 // Finding is cheap where there is nothing to find: a rule is tried only
 // at the word starts just before a cue word of dates.rules (a month,
@@ -37,12 +48,23 @@ import (
 // news conventions such as the weekday rule.
 func Dates(a *news.Article) {
 	a.Dates = a.Dates[:0]
-	var last time.Time
+	var fr dateFrame
 	lower := lowerASCII(a.Text)
+	para, nearPara, prevEnd := 0, 0, 0
 	for _, s := range a.Sentences {
+		if prevEnd <= s.Span.Start && strings.IndexByte(a.Text[prevEnd:s.Span.Start], '\n') >= 0 {
+			para++ // sentences of one paragraph are parted by spaces only
+		}
+		prevEnd = max(prevEnd, s.Span.End)
+		if para-nearPara > 1 {
+			fr.near = time.Time{}
+		}
 		text := s.Text(a.Text)
-		var found []news.Date
-		found, last = datesIn(text, s.Text(lower), a.Published, last)
+		found, named := datesIn(text, s.Text(lower), a.Published, &fr)
+		fr.prev = time.Time{}
+		if named {
+			fr.prev, fr.near, nearPara = fr.last, fr.last, para
+		}
 		for _, d := range found {
 			d.Span.Start += s.Span.Start
 			d.Span.End += s.Span.Start
@@ -95,11 +117,21 @@ type anaphor uint8
 
 // Anaphors.
 const (
-	anaphorNone     anaphor = iota // the reference date
-	anaphorSentence                // the last day named in the sentence, else the reference date
-	anaphorText                    // the last day named in the text, else the reference date
-	anaphorOnly                    // the last day named in the text, else nothing
+	anaphorNone      anaphor = iota // the reference date
+	anaphorSentence                 // the last day named in the sentence, else the reference date
+	anaphorText                     // the last day named in the text, else the reference date
+	anaphorOnly                     // the last day named in the text, else nothing
+	anaphorNear                     // the last day named in the sentence or the one before, else the reference date
+	anaphorParagraph                // the last day named in the paragraph or the one before, else nothing
 )
+
+// dateFrame holds the days named before a sentence that its anaphoric
+// expressions may refer back to.
+type dateFrame struct {
+	last time.Time // the last day named in the text
+	prev time.Time // the last day named in the sentence before, zero when it named none
+	near time.Time // the last day named in this paragraph or the one before, zero when none
+}
 
 // cue is a kind of word that time expressions are built around.
 type cue uint16
@@ -120,6 +152,7 @@ const (
 	cueModifier                 // last, this, next ...
 	cueThen                     // then
 	cueHoliday                  // the capitalised first word of a holiday name
+	cueWeekend                  // weekend
 )
 
 // anchorSet holds the words of a sentence that carry cues.
@@ -236,11 +269,19 @@ var dateRules = []dateRule{
 				mod = "next"
 			}
 			return weekday(ref, mod, dayOfWeek(m[2]), tn == tenseFuture)
-		}},
-	{name: "deictic", lead: 20, trail: 4, anchor: cueDeictic, relative: true, re: wordRe(`(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|overnight|last\s+night|this\s+(?:morning|afternoon|evening))`),
+		},
+		reject: func(m []string, before, _ string) bool { return m[1] == "" && everyBefore(before) }},
+	{name: "deictic", lead: 20, trail: 4, anchor: cueDeictic, relative: true, re: wordRe(`(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))`),
 		resolve: func(m []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
 			off := map[string]int{"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
 			return ref.AddDate(0, 0, off[squash(m[1])]), news.PrecisionDay, true
+		}},
+	// "overnight" is the night before the day the story is at: the day
+	// of writing, or in "shares closed lower Friday, depressed by
+	// overnight losses" the day just named.
+	{name: "overnight", lead: 4, trail: 4, anchor: cueDeictic, relative: true, anaphor: anaphorNear, re: wordRe(`overnight`),
+		resolve: func(_ []string, last time.Time, _ tense) (time.Time, news.Precision, bool) {
+			return day(last), news.PrecisionDay, true
 		}},
 	// "today is the eighth day of the strike" names the day of writing.
 	{name: "ordinal-day", lead: 40, trail: 4, anchor: cueDay, relative: true, re: wordRe(`the\s+` + reOrdinal + `\s+(?:straight\s+|consecutive\s+|successive\s+|full\s+)?day`),
@@ -254,12 +295,31 @@ var dateRules = []dateRule{
 			return day(last), news.PrecisionDay, true
 		},
 		reject: func(_ []string, before, _ string) bool { return !afterDayComma(before) }},
+	// "it was a great day for Poland" is the day spoken of.
+	{name: "copula-day", lead: 24, trail: 4, anchor: cueDay, relative: true, anaphor: anaphorText, re: wordRe(`an?\s+(?:[a-z]+\s+){0,2}day`),
+		resolve: func(_ []string, last time.Time, _ tense) (time.Time, news.Precision, bool) {
+			return day(last), news.PrecisionDay, true
+		},
+		reject: func(_ []string, before, after string) bool {
+			return !copulaBefore(before) || anaphoricAfter.MatchString(after) || shiftAfter(after)
+		}},
 	// "until then" refers back to the last day named; "since then" and "by
 	// then" are left out, as they as often refer to a month or a year.
 	{name: "then", lead: 8, trail: 4, anchor: cueThen, relative: true, anaphor: anaphorOnly, re: wordRe(`(?:until|till)\s+then`),
 		resolve: func(_ []string, last time.Time, _ tense) (time.Time, news.Precision, bool) {
 			return day(last), news.PrecisionDay, true
 		}},
+	// "the day after his death" counts from the event, taken to be on
+	// the last day named, if one was named close by.
+	{name: "event-day", lead: 4, trail: 8, anchor: cueDay, relative: true, anaphor: anaphorParagraph, re: wordRe(`the\s+(?:day|morning|afternoon|evening|night)\s+(before|after)`),
+		resolve: func(m []string, last time.Time, _ tense) (time.Time, news.Precision, bool) {
+			n := 1
+			if strings.ToLower(m[1]) == "before" {
+				n = -1
+			}
+			return day(last).AddDate(0, 0, n), news.PrecisionDay, true
+		},
+		reject: func(_ []string, before, after string) bool { return afterDayComma(before) || !eventPhrase(after) }},
 	{name: "anaphoric-day", lead: 32, trail: 8, anchor: cueDay, relative: true, anaphor: anaphorOnly, re: wordRe(reAnaphoricDay),
 		resolve: anaphoricDay, reject: rejectAnaphoricDay},
 	// "two weeks ago" counts back from the day of writing.
@@ -280,6 +340,12 @@ var dateRules = []dateRule{
 	{name: "period-end", lead: 16, trail: 24, anchor: cueEnd, relative: true, need: cuePeriod, re: wordRe(`(?:(since|from|by|until|at|before|after)\s+)?the\s+end\s+of\s+(?:the|this|(last|next))\s+(year|month)`),
 		resolve: func(m []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
 			return periodEnd(ref, strings.ToLower(m[3]), strings.ToLower(m[2]), strings.ToLower(m[1]))
+		}},
+	// A weekend is dated by its week, like "this week": "over the
+	// weekend" is the last one, unless the clause looks ahead.
+	{name: "weekend", lead: 12, trail: 4, anchor: cueWeekend, relative: true, re: wordRe(`(?:(last|this|next|past|coming|the)\s+)weekend`),
+		resolve: weekend, reject: func(_ []string, _, after string) bool {
+			return strings.HasPrefix(after, " of ") || strings.HasPrefix(after, "s")
 		}},
 	{name: "relative-period", lead: 20, trail: 4, anchor: cuePeriod, relative: true, need: cueModifier, re: wordRe(`(?:(?:earlier|later)\s+)?(last|this|next|previous|past|coming)\s+(week|month|year)`),
 		resolve: func(m []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
@@ -353,15 +419,15 @@ var prepositions = map[string]bool{"at": true, "on": true, "in": true, "since": 
 // findDates returns the resolved time expressions of one sentence with
 // spans relative to it.
 func findDates(text string, ref time.Time) []news.Date {
-	out, _ := datesIn(text, lowerASCII(text), ref, time.Time{})
+	out, _ := datesIn(text, lowerASCII(text), ref, &dateFrame{})
 	return out
 }
 
 // datesIn returns the resolved time expressions of one sentence with spans
 // relative to it, given the sentence lower-cased (ASCII only, so offsets
-// agree) and the last day named before the sentence (zero when none), and
-// the last day named once the sentence is read.
-func datesIn(text, lower string, ref, last time.Time) ([]news.Date, time.Time) {
+// agree) and the days named before the sentence, and whether the sentence
+// names a day. It moves fr.last to the last day named.
+func datesIn(text, lower string, ref time.Time, fr *dateFrame) ([]news.Date, bool) {
 	type hit struct {
 		start, end int
 		rule       int
@@ -371,7 +437,7 @@ func datesIn(text, lower string, ref, last time.Time) ([]news.Date, time.Time) {
 	anchorsOf := anchors(text, lower)
 	var words [][2]int
 	if anchorsOf.has == 0 {
-		return nil, last
+		return nil, false
 	}
 	for ri, r := range dateRules {
 		if r.relative && ref.IsZero() || anchorsOf.has&r.anchor == 0 || r.need&^anchorsOf.has != 0 {
@@ -456,6 +522,20 @@ func datesIn(text, lower string, ref, last time.Time) ([]news.Date, time.Time) {
 			tn = tenseFuture
 		case strings.HasSuffix(lower[h.start:h.end], "'s") && tn == tenseFuture:
 			tn = tenseNone // "Wednesday's ruling" is one that was made
+		case tn != tenseNone:
+		case inSentence.After(day(ref)) && (r.name == "day-month" || r.name == "month-day"):
+			// "flights leave from March 30, and daily from August 6": a
+			// day after one ahead is ahead too.
+			tn = tenseFuture
+		case r.name == "weekday" || r.name == "day-month" || r.name == "month-day" || r.name == "holiday":
+			// Only these read the tense.
+			tn = appositiveTense(lower[:h.start])
+		}
+		if r.name == "anaphoric-day" && h.groups[3] != "" && gerundAfter(lower[h.end:]) {
+			// "later in the day before returning home": "before" opens a
+			// clause and moves nothing.
+			h.end -= len(h.groups[0]) - len(strings.TrimRight(h.groups[0][:len(h.groups[0])-len(h.groups[3])], " \t\n"))
+			h.groups[3] = ""
 		}
 		base := ref
 		switch r.anaphor {
@@ -464,14 +544,30 @@ func datesIn(text, lower string, ref, last time.Time) ([]news.Date, time.Time) {
 				base = inSentence
 			}
 		case anaphorText:
-			if !last.IsZero() {
-				base = last
+			if !fr.last.IsZero() {
+				base = fr.last
 			}
 		case anaphorOnly:
-			if last.IsZero() {
+			if fr.last.IsZero() {
 				continue
 			}
-			base = last
+			base = fr.last
+		case anaphorNear:
+			switch {
+			case !inSentence.IsZero():
+				base = inSentence
+			case !fr.prev.IsZero():
+				base = fr.prev
+			}
+		case anaphorParagraph:
+			switch {
+			case !inSentence.IsZero():
+				base = inSentence
+			case !fr.near.IsZero():
+				base = fr.near
+			default:
+				continue
+			}
 		}
 		t, prec, ok := r.resolve(h.groups, base, tn)
 		if !ok {
@@ -487,7 +583,7 @@ func datesIn(text, lower string, ref, last time.Time) ([]news.Date, time.Time) {
 			if n, at, ok := countedShift(lower[:start]); ok && (len(out) == 0 || at >= out[len(out)-1].Span.End) {
 				t, start, rule = t.AddDate(0, 0, n), at, rule+"+shift"
 			}
-			last, inSentence = t, t
+			fr.last, inSentence = t, t
 		}
 		out = append(out, news.Date{
 			Span:      news.Span{Start: start, End: h.end},
@@ -507,12 +603,13 @@ func datesIn(text, lower string, ref, last time.Time) ([]news.Date, time.Time) {
 						Precision: news.PrecisionDay,
 						Rule:      "date:coordinated-day",
 					})
-					last, inSentence = t2, t2
+					fr.last, inSentence = t2, t2
 				}
 			}
 		}
 	}
-	return out, last
+	speechFrame(text, lower, ref, out)
+	return out, !inSentence.IsZero()
 }
 
 // fronted reports whether a time expression opens its sentence ("On
@@ -556,237 +653,4 @@ func rejectAnaphoricDay(m []string, _, after string) bool {
 		return false // "that day", "the next day" stand alone
 	}
 	return anaphoricAfter.MatchString(strings.ToLower(after[:min(len(after), 24)]))
-}
-
-// ago moves ref by a count of days, weeks, months or years.
-func ago(m []string, ref time.Time, _ tense) (time.Time, news.Precision, bool) {
-	n := number(m[1])
-	if n < 0 {
-		return time.Time{}, "", false
-	}
-	if dir := strings.ToLower(m[3]); dir == "ago" || dir == "earlier" {
-		n = -n
-	}
-	ref = day(ref)
-	switch strings.ToLower(m[2]) {
-	case "day":
-		return ref.AddDate(0, 0, n), news.PrecisionDay, true
-	case "week":
-		return ref.AddDate(0, 0, 7*n), news.PrecisionDay, true
-	case "month":
-		return ref.AddDate(0, n, 0), news.PrecisionDay, true
-	}
-	return ref.AddDate(n, 0, 0), news.PrecisionDay, true
-}
-
-// periodEnd returns the last day of the year or month of ref, moved by
-// mod ("last", "next"). After "since" or "from" without a modifier it is
-// the last such end before ref: "up 5% since year-end".
-func periodEnd(ref time.Time, unit, mod, prep string) (time.Time, news.Precision, bool) {
-	ref = day(ref)
-	n := map[string]int{"last": -1, "next": 1}[mod]
-	var end time.Time
-	switch unit {
-	case "year":
-		end = time.Date(ref.Year()+n, 12, 31, 0, 0, 0, 0, time.UTC)
-	case "month":
-		end = time.Date(ref.Year(), ref.Month()+time.Month(n)+1, 0, 0, 0, 0, 0, time.UTC)
-	default:
-		return time.Time{}, "", false
-	}
-	if mod == "" && (prep == "since" || prep == "from") && !end.Before(ref) {
-		switch unit {
-		case "year":
-			end = end.AddDate(-1, 0, 0)
-		case "month":
-			end = time.Date(ref.Year(), ref.Month(), 0, 0, 0, 0, 0, time.UTC)
-		}
-	}
-	return end, news.PrecisionDay, true
-}
-
-// sortSlice is an insertion sort: sentences hold a handful of dates, and it
-// keeps the result deterministic for equal keys.
-func sortSlice(n int, less func(i, j int) bool, swap func(i, j int)) {
-	for i := 1; i < n; i++ {
-		for j := i; j > 0 && less(j, j-1); j-- {
-			swap(j, j-1)
-		}
-	}
-}
-
-func atoi(s string) int {
-	s = strings.TrimRight(strings.ToLower(s), "stndrh")
-	n, _ := strconv.Atoi(s)
-	return n
-}
-
-func squash(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
-
-// ymd returns a valid calendar day or false ("31 February" is not a date).
-func ymd(y int, m time.Month, d int) (time.Time, news.Precision, bool) {
-	if m < time.January || m > time.December || d < 1 || d > 31 {
-		return time.Time{}, "", false
-	}
-	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d {
-		return time.Time{}, "", false
-	}
-	return t, news.PrecisionDay, true
-}
-
-// numericDate reads a day and month written as numbers in either order
-// ("6/3/2019"). A part over 12 settles the order; otherwise the reading
-// closer to the reference date wins, and day-month, the order of most of
-// the world's press, when there is none.
-func numericDate(a, b, y int, ref time.Time) (time.Time, news.Precision, bool) {
-	dm, _, okDM := ymd(y, time.Month(b), a)
-	md, _, okMD := ymd(y, time.Month(a), b)
-	switch {
-	case okDM && !okMD:
-		return dm, news.PrecisionDay, true
-	case okMD && !okDM:
-		return md, news.PrecisionDay, true
-	case !okDM:
-		return time.Time{}, "", false
-	case !ref.IsZero() && absDuration(md.Sub(day(ref))) < absDuration(dm.Sub(day(ref))):
-		return md, news.PrecisionDay, true
-	}
-	return dm, news.PrecisionDay, true
-}
-
-func absDuration(d time.Duration) time.Duration {
-	if d < 0 {
-		return -d
-	}
-	return d
-}
-
-// month reads a month name or abbreviation. It must be capitalised, as
-// month names are in English text: "may" is a verb.
-func month(s string) time.Month {
-	if s == "" || s[0] < 'A' || s[0] > 'Z' {
-		return 0
-	}
-	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	if len(s) < 3 {
-		return 0
-	}
-	for m := time.January; m <= time.December; m++ {
-		if strings.HasPrefix(strings.ToLower(m.String()), s[:3]) {
-			return m
-		}
-	}
-	return 0
-}
-
-func dayOfWeek(s string) time.Weekday {
-	s = strings.ToLower(s)
-	for d := time.Sunday; d <= time.Saturday; d++ {
-		if strings.ToLower(d.String()) == s {
-			return d
-		}
-	}
-	return time.Sunday
-}
-
-// weekday resolves a named weekday against ref.
-func weekday(ref time.Time, mod string, wd time.Weekday, future bool) (time.Time, news.Precision, bool) {
-	ref = day(ref)
-	back := (int(ref.Weekday()) - int(wd) + 7) % 7 // days back to the latest such day, 0 = today
-	switch mod {
-	case "last":
-		if back == 0 {
-			back = 7
-		}
-		return ref.AddDate(0, 0, -back), news.PrecisionDay, true
-	case "next":
-		fwd := (int(wd) - int(ref.Weekday()) + 7) % 7
-		if fwd == 0 {
-			fwd = 7
-		}
-		return ref.AddDate(0, 0, fwd), news.PrecisionDay, true
-	}
-	if future {
-		fwd := (int(wd) - int(ref.Weekday()) + 7) % 7
-		return ref.AddDate(0, 0, fwd), news.PrecisionDay, true
-	}
-	return ref.AddDate(0, 0, -back), news.PrecisionDay, true
-}
-
-// nearestYear puts a day and month without a year in the year that makes
-// it closest to ref, by nearest.
-func nearestYear(ref time.Time, m time.Month, d int, tn tense) (time.Time, news.Precision, bool) {
-	ref = day(ref)
-	return nearest(ref, func(y int) (time.Time, bool) {
-		t, _, ok := ymd(y, m, d)
-		return t, ok
-	}, tn)
-}
-
-// nearest returns the day of the year before, of or after ref's, as given
-// by in, that is closest to ref. News reports the past more than the
-// future, so a future day counts as twice as far unless the sentence speaks
-// of the future, when past days count as twice as far; in the past tense
-// only days up to ref count.
-func nearest(ref time.Time, in func(year int) (time.Time, bool), tn tense) (time.Time, news.Precision, bool) {
-	var best time.Time
-	bestCost := time.Duration(1<<63 - 1)
-	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
-		t, ok := in(y)
-		if !ok || tn == tensePast && t.After(ref) {
-			continue
-		}
-		cost := t.Sub(ref)
-		if cost < 0 {
-			cost = -cost
-			if tn == tenseFuture {
-				cost *= 2
-			}
-		} else if tn != tenseFuture {
-			cost *= 2
-		}
-		if cost < bestCost {
-			best, bestCost = t, cost
-		}
-	}
-	if best.IsZero() {
-		return best, "", false
-	}
-	return best, news.PrecisionDay, true
-}
-
-// shift moves ref by n units and returns the date at that unit's precision.
-func shift(ref time.Time, unit string, n int) (time.Time, news.Precision, bool) {
-	ref = day(ref)
-	switch unit {
-	case "day":
-		return ref.AddDate(0, 0, n), news.PrecisionDay, true
-	case "week":
-		t := ref.AddDate(0, 0, 7*n)
-		monday := (int(t.Weekday()) + 6) % 7
-		return t.AddDate(0, 0, -monday), news.PrecisionWeek, true
-	case "month":
-		first := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC)
-		return first.AddDate(0, n, 0), news.PrecisionMonth, true
-	case "year":
-		return time.Date(ref.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), news.PrecisionYear, true
-	}
-	return time.Time{}, "", false
-}
-
-func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
-
-// number reads a small count in digits or words; -1 when it is not one.
-func number(s string) int {
-	words := map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-		"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-	if n, ok := words[strings.ToLower(s)]; ok {
-		return n
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return -1
-	}
-	return n
 }

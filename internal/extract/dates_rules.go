@@ -22,7 +22,7 @@ var dateRulesText string
 var dateLex = sync.OnceValue(func() *dateLexicon {
 	lex, err := parseDateRules(dateRulesText)
 	if err != nil {
-		return &dateLexicon{words: map[string]cue{}, holidays: map[string]holiday{}}
+		return &dateLexicon{words: map[string]cue{}, holidays: map[string]holiday{}, schedule: map[string]bool{}}
 	}
 	return lex
 })
@@ -31,6 +31,8 @@ var dateLex = sync.OnceValue(func() *dateLexicon {
 type dateLexicon struct {
 	// words maps a lower-case word to the cues it carries.
 	words map[string]cue
+	// schedule holds the present-tense verbs of a timetable.
+	schedule map[string]bool
 	// holidays maps a holiday name, lower case with single spaces, to its
 	// day.
 	holidays map[string]holiday
@@ -85,12 +87,14 @@ func cueKind(name string) (cue, bool) {
 		return cueModifier, true
 	case "then":
 		return cueThen, true
+	case "weekend":
+		return cueWeekend, true
 	}
 	return 0, false
 }
 
 func parseDateRules(src string) (*dateLexicon, error) {
-	lex := &dateLexicon{words: map[string]cue{}, holidays: map[string]holiday{}}
+	lex := &dateLexicon{words: map[string]cue{}, holidays: map[string]holiday{}, schedule: map[string]bool{}}
 	for n, line := range strings.Split(src, "\n") {
 		f := strings.Fields(line)
 		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
@@ -107,6 +111,10 @@ func parseDateRules(src string) (*dateLexicon, error) {
 			}
 			for _, w := range f[2:] {
 				lex.addWord(strings.ToLower(w), k)
+			}
+		case "schedule":
+			for _, w := range f[1:] {
+				lex.schedule[strings.ToLower(w)] = true
 			}
 		case "holiday":
 			h, err := parseHoliday(f[1])

@@ -15,6 +15,10 @@ func TestDateRules(t *testing.T) {
 		t.Errorf("dates.rules cues: wednesday=%b sept=%b thanksgiving=%b, want weekday, month, holiday",
 			lex.words["wednesday"], lex.words["sept"], lex.words["thanksgiving"])
 	}
+	if !lex.schedule["meets"] || lex.schedule["met"] || lex.words["weekend"]&cueWeekend == 0 {
+		t.Errorf("dates.rules: schedule[meets]=%v schedule[met]=%v weekend=%b, want true, false, weekend",
+			lex.schedule["meets"], lex.schedule["met"], lex.words["weekend"])
+	}
 	for _, name := range []string{"christmas day", "new year's day", "good friday", "election day"} {
 		if _, ok := lex.holidays[name]; !ok {
 			t.Errorf("dates.rules holidays lack %q", name)

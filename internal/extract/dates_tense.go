@@ -55,7 +55,33 @@ func tenseOf(before, after string) tense {
 	if pastRightBefore(wb) {
 		return tensePast
 	}
+	if scheduleRightBefore(wb) {
+		return tenseFuture
+	}
 	return tenseNone
+}
+
+// scheduleRightBefore reports whether the last word before a time
+// expression, past "on" and an adverb in -ly, is a present-tense verb of
+// dates.rules that is not made a noun by the word before it: "Arafat
+// meets separately Monday", not "after the vote Monday".
+func scheduleRightBefore(ws []string) bool {
+	i := len(ws) - 1
+	if wordAt(ws, i) == "on" {
+		i--
+	}
+	if w := wordAt(ws, i); len(w) > 4 && strings.HasSuffix(w, "ly") {
+		i--
+	}
+	if !dateLex().schedule[wordAt(ws, i)] {
+		return false
+	}
+	switch w := wordAt(ws, i-1); w {
+	case "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "to", "will", "would", "did", "didn't":
+		return false
+	default:
+		return !strings.HasSuffix(w, "'s")
+	}
 }
 
 // trimPreposition drops a preposition that ends before ("Until " in
@@ -157,9 +183,15 @@ func lowerWords(s string) []string {
 // "says", "after" or "because", else 0. A modal of another clause then
 // does not date the expression.
 func clauseCut(lower string) int {
-	if i := strings.LastIndexAny(lower, ",;:"); i >= 0 {
+	if i := lastClauseMark(lower); i >= 0 {
 		return i
 	}
+	return conjunctionCut(lower)
+}
+
+// conjunctionCut returns where the first "said", "says", "after" or
+// "because" of lower is, else 0.
+func conjunctionCut(lower string) int {
 	for i := 0; i < len(lower); {
 		if !isWordByte(lower[i]) {
 			i++
@@ -178,9 +210,28 @@ func clauseCut(lower string) int {
 	return 0
 }
 
-// wordAt returns ws[i], or "" past the end.
+// lastClauseMark returns the index of the last comma, semicolon or colon
+// of s that parts clauses, not digits ("15:00", "1,700"), or -1.
+func lastClauseMark(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ',', ':':
+			if i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+				continue
+			}
+			return i
+		case ';':
+			return i
+		}
+	}
+	return -1
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// wordAt returns ws[i], or "" outside ws.
 func wordAt(ws []string, i int) string {
-	if i < len(ws) {
+	if i >= 0 && i < len(ws) {
 		return ws[i]
 	}
 	return ""
@@ -324,6 +375,11 @@ func afterDayComma(before string) bool {
 	if w[0] >= '0' && w[0] <= '9' {
 		return len(strings.TrimRight(w, "stndrh")) <= 4 // "12", "3rd", "1989"
 	}
+	if dateLex().words[w]&cueMonth != 0 && isUpperASCII(t[i]) {
+		// "28 October, the day before"
+		d := strings.TrimRight(t[:i], " ")
+		return d != "" && isDigit(d[len(d)-1])
+	}
 	return dateLex().words[w]&cueWeekday != 0
 }
 
@@ -455,4 +511,131 @@ func nextWeek(lower string) bool {
 		i += 2
 	}
 	return wordAt(ws, i) == "next" && wordAt(ws, i+1) == "week"
+}
+
+// eventPhrase reports whether after opens with a noun phrase that names
+// an event rather than a day: "his death", "the vote", "Smith's arrest",
+// but not "Monday's vote" or "the 3 May vote", which name their day.
+func eventPhrase(after string) bool {
+	ws := lowerWords(lowerASCII(after[:min(len(after), 40)]))
+	if len(ws) < 2 || !strings.HasPrefix(after, " ") {
+		return false
+	}
+	switch w := ws[0]; {
+	case w == "the" || w == "his" || w == "her" || w == "its" || w == "their" || w == "our" || w == "this" || w == "that":
+	case strings.HasSuffix(w, "'s") && isUpperASCII(strings.TrimLeft(after, " ")[0]):
+		if dateLex().words[strings.TrimSuffix(w, "'s")] != 0 {
+			return false
+		}
+		return true
+	default:
+		return false
+	}
+	w := ws[1]
+	if w[0] >= '0' && w[0] <= '9' {
+		return false
+	}
+	return dateLex().words[strings.TrimSuffix(w, "'s")]&(cueMonth|cueWeekday|cueHoliday|cueModifier|cueAnaphor|cueDeictic) == 0
+}
+
+func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// appositiveTense returns the tense of the clause that a short verbless
+// phrase ending just before a time expression hangs from: in "she is
+// scheduled to land in Dar es Salaam, her first stop Tuesday morning" the
+// stop is ahead. Only the future cues of a modal or a plan count, and
+// only back to the start of the sentence or a reporting verb.
+func appositiveTense(lowerBefore string) tense {
+	i := lastClauseMark(lowerBefore)
+	if i < 0 {
+		return tenseNone
+	}
+	phrase := lowerBefore[i:]
+	n := 0
+	for w := range strings.FieldsFuncSeq(phrase, func(r rune) bool { return r > 0x7f || !isWordByte(byte(r)) }) {
+		n++
+		switch w {
+		case "is", "are", "was", "were", "has", "have", "had", "did", "do", "does", "said", "says", "and", "but", "when", "while", "after", "before", "as":
+			return tenseNone
+		}
+		if n > 4 || strings.HasSuffix(w, "ed") {
+			return tenseNone
+		}
+	}
+	head := lowerBefore[max(0, i-160):i]
+	if j := strings.LastIndexByte(head, ';'); j >= 0 {
+		head = head[j+1:]
+	}
+	head = head[conjunctionCut(head):]
+	if strong, weak := futureCues(lowerWords(head)); strong || weak {
+		return tenseFuture
+	}
+	return tenseNone
+}
+
+// copulaBefore reports whether before ends in "it was", "this is",
+// "today is" or "it's", perhaps with an opening quotation mark: "said it
+// was \"a great day\"".
+func copulaBefore(before string) bool {
+	t := strings.TrimRight(before, " \"'`“‘")
+	ws := lowerWords(lowerASCII(t[max(0, len(t)-20):]))
+	n := len(ws)
+	if n == 0 || len(t) == len(strings.TrimRight(t, " ")) && len(t) == len(before) && !strings.HasSuffix(before, " ") {
+		return false
+	}
+	switch {
+	case ws[n-1] == "it's":
+		return true
+	case n >= 2 && (ws[n-1] == "is" || ws[n-1] == "was") && (ws[n-2] == "it" || ws[n-2] == "this" || ws[n-2] == "today"):
+		return true
+	}
+	return false
+}
+
+// shiftAfter reports whether after goes on to count from another day: "a
+// day after the vote", "a day earlier", "a days-long siege".
+func shiftAfter(after string) bool {
+	if after != "" && (isWordByte(after[0]) || after[0] == '-') {
+		return true
+	}
+	ws := lowerWords(lowerASCII(after[:min(len(after), 16)]))
+	switch wordAt(ws, 0) {
+	case "after", "before", "earlier", "later", "ago":
+		return true
+	}
+	return false
+}
+
+// gerundAfter reports whether lower opens with a word in -ing ("
+// returning home"), which makes a "before" or "after" just before it a
+// conjunction.
+func gerundAfter(lower string) bool {
+	w := wordAt(lowerWords(lower[:min(len(lower), 32)]), 0)
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && w != "morning" && w != "evening"
+}
+
+// everyBefore reports whether before ends in "each", "every" or "every
+// other", which make the weekday after it a recurring one: "departing
+// each Thursday".
+func everyBefore(before string) bool {
+	w, rest := lastWord(before)
+	switch strings.ToLower(w) {
+	case "each", "every":
+		return true
+	case "other":
+		w, _ = lastWord(rest)
+		return strings.EqualFold(w, "every")
+	}
+	return false
+}
+
+// lastWord returns the last word of s, past spaces, and the text before
+// it.
+func lastWord(s string) (word, before string) {
+	t := strings.TrimRight(s, " ")
+	i := len(t)
+	for i > 0 && isWordByte(t[i-1]) {
+		i--
+	}
+	return t[i:], t[:i]
 }

@@ -81,6 +81,20 @@ func TestFindDates(t *testing.T) {
 		{"day before a weekday", "The day before Monday's vote, the army deployed.", wed, "The day before Monday's", "2025-06-08", news.PrecisionDay},
 		{"days after a date", "Fighting resumed two days after 3 May.", wed, "two days after 3 May", "2025-05-05", news.PrecisionDay},
 		{"weeks before a date", "Troops massed three weeks before 24 February 2022.", wed, "three weeks before 24 February 2022", "2022-02-03", news.PrecisionDay},
+		{"timetable verb", "Arafat and Netanyahu meet separately Monday with the envoy.", wed, "Monday", "2025-06-16", news.PrecisionDay},
+		{"timetable word as a noun", "After the vote Monday, the party split.", wed, "Monday", "2025-06-09", news.PrecisionDay},
+		{"this weekday ahead", "The court rules this Friday.", wed, "this Friday", "2025-06-13", news.PrecisionDay},
+		{"this weekday gone", "He spoke this Monday in Geneva.", wed, "this Monday", "2025-06-09", news.PrecisionDay},
+		{"this weekday ahead of a modal", "The envoys will meet this Monday.", wed, "this Monday", "2025-06-16", news.PrecisionDay},
+		{"over the weekend", "Talks collapsed over the weekend.", wed, "the weekend", "2025-06-02", news.PrecisionWeek},
+		{"this weekend", "Talks resume this weekend.", wed, "this weekend", "2025-06-09", news.PrecisionWeek},
+		{"next weekend", "Voters go to the polls next weekend.", wed, "next weekend", "2025-06-16", news.PrecisionWeek},
+		{"the weekend ahead", "Crowds will gather over the weekend.", wed, "the weekend", "2025-06-09", news.PrecisionWeek},
+		{"weekend of a date", "Fans travel on the weekend of 14 June.", wed, "14 June", "2025-06-14", news.PrecisionDay},
+		{"a great day", `He said it was "a great day for Poland."`, wed, "a great day", "2025-06-11", news.PrecisionDay},
+		{"appositive ahead", "She is scheduled to land in Dar es Salaam, her first stop Tuesday morning.", wed, "Tuesday morning", "2025-06-17", news.PrecisionDay},
+		{"appositive past", "She landed in Dar es Salaam, her first stop Tuesday morning.", wed, "Tuesday morning", "2025-06-10", news.PrecisionDay},
+		{"clock time is no clause", "The match was postponed until 15:00 GMT Saturday.", wed, "Saturday", "2025-06-14", news.PrecisionDay},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,6 +129,11 @@ func TestFindDatesNone(t *testing.T) {
 		{"another country's independence day", "Kyiv marked Ukraine's Independence Day.", wed},
 		{"ordinal day in the past", "It was the second day of the offensive.", wed},
 		{"until then without antecedent", "Until then, nothing moved.", wed},
+		{"each weekday", "A third flight departs each Thursday.", wed},
+		{"every other weekday", "The council sits every other Friday.", wed},
+		{"a day a day", "The clinic sees patients twice a day.", wed},
+		{"a day after", "It was a day after the vote.", wed},
+		{"the day after an event without a day", "Two men came to the house the day after his death.", wed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,6 +204,30 @@ func TestDatesAnaphora(t *testing.T) {
 			map[string]string{"May 3": "2025-05-03", "4": "2025-05-04"}},
 		{"number after a date", []string{"On April 24 and 25 people were hurt."},
 			map[string]string{"April 24": "2025-04-24"}},
+		{"overnight after a day", []string{"Shares closed lower on Friday.", "Overnight losses in New York weighed.", "The index fell 4% from the previous Friday."},
+			map[string]string{"Friday": "2025-06-06", "Overnight": "2025-06-06", "the previous Friday": "2025-05-30"}},
+		{"overnight far from a day", []string{"Shares closed lower on Friday.", "Investors waited.", "Drones struck overnight."},
+			map[string]string{"Friday": "2025-06-06", "overnight": "2025-06-11"}},
+		{"the day after an event", []string{"He was shot on 23 October.", "He worked in Buffalo.", "Two men came to his house the day after his death."},
+			map[string]string{"23 October": "2024-10-23", "the day after": "2024-10-24"}},
+		{"the day before a named day", []string{"He was shot on 23 October.", "Police came the day before Monday's vote."},
+			map[string]string{"23 October": "2024-10-23", "the day before Monday's": "2025-06-08"}},
+		{"the day in apposition to a day and month", []string{"Workers struck on 28 October, the day before the port published its plan."},
+			map[string]string{"28 October": "2024-10-28", "the day before": "2024-10-28"}},
+		{"later in the day before a gerund", []string{"She reached Nairobi on Tuesday.", "She met the president later in the day before flying home."},
+			map[string]string{"Tuesday": "2025-06-10", "later in the day": "2025-06-10"}},
+		{"the day before", []string{"The vote was held on 3 May.", "Troops deployed the day before."},
+			map[string]string{"3 May": "2025-05-03", "the day before": "2025-05-02"}},
+		{"a day after one ahead", []string{"New flights leave from August 30, with a third from February 6."},
+			map[string]string{"August 30": "2025-08-30", "February 6": "2026-02-06"}},
+		{"a day after one gone", []string{"Flights left on May 30, with a third on December 6."},
+			map[string]string{"May 30": "2025-05-30", "December 6": "2024-12-06"}},
+		{"quoted yesterday said on a day", []string{`"We struck them yesterday," the commander said on Monday.`},
+			map[string]string{"Monday": "2025-06-09", "yesterday": "2025-06-08"}},
+		{"quoted yesterday said undated", []string{`"We struck them yesterday," the commander said.`},
+			map[string]string{"yesterday": "2025-06-10"}},
+		{"yesterday outside a quotation", []string{"The commander said on Monday that they struck yesterday."},
+			map[string]string{"Monday": "2025-06-09", "yesterday": "2025-06-10"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -211,6 +254,34 @@ func TestDatesAnaphora(t *testing.T) {
 				if got[text] != date {
 					t.Errorf("Dates(%q)[%q] = %q, want %q", a.Text, text, got[text], date)
 				}
+			}
+		})
+	}
+}
+
+func TestDatesEventDayParagraphs(t *testing.T) {
+	ref := time.Date(2025, 6, 11, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		text string
+		want string // the date of "the day after", "" for none
+	}{
+		{"next paragraph", "He was shot on 23 October.\n\nTwo men came to his house the day after his death.", "2024-10-24"},
+		{"two paragraphs on", "He was shot on 23 October.\n\nHe worked in Buffalo.\n\nTwo men came to his house the day after his death.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{Text: tt.text, Published: ref}
+			Split(a)
+			Dates(a)
+			got := ""
+			for _, d := range a.Dates {
+				if d.Text == "the day after" {
+					got = d.Date
+				}
+			}
+			if got != tt.want {
+				t.Errorf("Dates(%q): the day after = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}
@@ -248,7 +319,9 @@ func FuzzFindDates(f *testing.F) {
 	for _, s := range []string{"on Wednesday", "3 May 2024", "last week", "May 3rd, 2024", "in 1994", "two days ago",
 		"On 3 May 2024, later that day", "since year-end", "the day after", "last Thanksgiving", "Christmas Day 1999",
 		"today is the eighth day", "Oct. 12, the day before", "April 24 and 25", "the day before Monday's vote",
-		"Until then", "Until Thursday, they had"} {
+		"Until then", "Until Thursday, they had", "meet separately Monday", "departing each Thursday", "over the weekend",
+		"this Friday", `said it was "a great day`, "the day after his death", "later in the day before returning",
+		`"yesterday," he said on Monday`, "from March 30, with a third from August 6", "postponed until 15:00 GMT Saturday"} {
 		f.Add(s)
 	}
 	if b, err := os.ReadFile(filepath.Join("testdata", "dates", "news.txt")); err == nil {

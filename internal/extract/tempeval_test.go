@@ -90,7 +90,7 @@ func TestTempEval3(t *testing.T) {
 	if _, err := os.Stat(root); err != nil {
 		t.Skipf("../shared/data/tempeval3 not present: %v", err)
 	}
-	thresholds := map[string]float64{"platinum": 0.99, "timebank": 0.95, "aquaint": 0.93}
+	thresholds := map[string]float64{"platinum": 0.99, "timebank": 0.96, "aquaint": 0.945}
 	for _, name := range []string{"platinum", "timebank", "aquaint"} {
 		files, err := filepath.Glob(sets[name])
 		if err != nil || len(files) == 0 {
@@ -163,7 +163,7 @@ func TestTempEval3(t *testing.T) {
 		}
 		t.Logf("%s: errors by class: %s", name, strings.Join(summary, ", "))
 		if acc < thresholds[name] {
-			t.Errorf("%s: day accuracy %.3f below the committed threshold %.2f", name, acc, thresholds[name])
+			t.Errorf("%s: day accuracy %.3f below the committed threshold %.3f", name, acc, thresholds[name])
 		}
 	}
 }
