@@ -618,20 +618,20 @@ func gerundAfter(lower string) bool {
 // other", which make the weekday after it a recurring one: "departing
 // each Thursday".
 func everyBefore(before string) bool {
-	w, rest := lastWord(before)
+	w, rest := trailingWord(before)
 	switch strings.ToLower(w) {
 	case "each", "every":
 		return true
 	case "other":
-		w, _ = lastWord(rest)
+		w, _ = trailingWord(rest)
 		return strings.EqualFold(w, "every")
 	}
 	return false
 }
 
-// lastWord returns the last word of s, past spaces, and the text before
+// trailingWord returns the last word of s, past spaces, and the text before
 // it.
-func lastWord(s string) (word, before string) {
+func trailingWord(s string) (word, before string) {
 	t := strings.TrimRight(s, " ")
 	i := len(t)
 	for i > 0 && isWordByte(t[i-1]) {
