@@ -52,8 +52,8 @@ func evDatesBySentence(a *news.Article) map[int][]int {
 }
 
 // setEventDate gives the event the date expression of its sentence nearest the
-// trigger, else the date the sentence carries over, else the article's
-// published date.
+// trigger, else the date the sentence carries over (unless stale, see
+// staleCarry), else the article's published date.
 func setEventDate(ev *news.Event, a *news.Article, dates []int, trig int, s *evSentence) {
 	best := -1
 	bestDist := 0
@@ -71,7 +71,7 @@ func setEventDate(ev *news.Event, a *news.Article, dates []int, trig int, s *evS
 			best, bestDist = d, dist
 		}
 	}
-	if best < 0 && s.carry >= 0 && s.carry < len(a.Dates) {
+	if best < 0 && s.carry >= 0 && s.carry < len(a.Dates) && !staleCarry(a, &a.Dates[s.carry], s) {
 		best = s.carry
 	}
 	if best >= 0 {
@@ -86,4 +86,32 @@ func setEventDate(ev *news.Event, a *news.Article, dates []int, trig int, s *evS
 		}
 		ev.DatePrecision = news.PrecisionDay
 	}
+}
+
+// staleCarryDays is how long before publication a carried date must lie
+// for a sentence without a past tense to leave it.
+const staleCarryDays = 30
+
+// staleCarry reports whether a date carried over from an earlier sentence
+// does not hold for sentence s: s has no verb in the past tense, and the
+// date lies more than staleCarryDays before publication. "Obama declared
+// an end to the war in 2013. Trump says troops must leave." speaks of
+// now in its second sentence, not of 2013.
+func staleCarry(a *news.Article, d *news.Date, s *evSentence) bool {
+	if a.Published.IsZero() || d.Date == "" {
+		return false
+	}
+	t, err := time.Parse(news.DateFormat, d.Date)
+	if err != nil || a.Published.Sub(t) < staleCarryDays*24*time.Hour {
+		return false
+	}
+	for k := range s.toks {
+		switch tk := &s.toks[k]; {
+		case tk.is(tPAST) && !tk.is(tNOUN|tADJ):
+			return false
+		case tk.low == "was" || tk.low == "were" || tk.low == "had" || tk.low == "did" || tk.low == "ago":
+			return false
+		}
+	}
+	return true
 }
