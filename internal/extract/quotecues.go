@@ -81,6 +81,17 @@ func (fs *frameScan) nounUse(k int) bool {
 		return false // "a sign that read "..."": a relative clause
 	case fs.is(k-1, qcNounMarker):
 		return true
+	case k > 0 && fs.toks[k-1].m >= 0 && fs.low(k-1) != "the" &&
+		(fs.sc.a.Mentions[fs.toks[k-1].m].Type != news.Person || fs.sc.a.Mentions[fs.toks[k-1].m].Span.End < fs.toks[k-1].end):
+		// "a Twitter comment", "a Roe-style retort": a name before the
+		// cue word that a determiner opens is the noun's modifier; a
+		// person's only inside a compound ("a Twitter spokesman said"
+		// names its speaker). "a Times report that ..." still reports
+		// the clause it opens.
+		switch fs.low(fs.mentionStart(k-1) - 1) {
+		case "a", "an", "his", "her", "its", "their", "our", "my", "your":
+			return !fs.thatAfter(k + 1)
+		}
 	case fs.is(k-1, qcCopula):
 		// "was said", "is called": passive; "is labeling": the speaker's.
 		return !strings.HasSuffix(fs.low(k), "ing")
@@ -98,6 +109,11 @@ func (fs *frameScan) nounUse(k int) bool {
 // object ("is labeling the plan "a giveaway"", "ended the rally by
 // chanting "..."") is said by the subject of its clause.
 func (fs *frameScan) attach(h *cueHit) {
+	if fs.afterParenthetical(h.k) && !strings.HasSuffix(fs.low(h.k), "ing") {
+		// "Rather, he said, continued struggles will ...": the reported
+		// clause opens after the cue's comma.
+		return
+	}
 	if who := fs.signedBefore(h.k); who != nil && fs.relativeRunsTo(who, h.k) {
 		// `"...," Jane Roe, who chairs the board said`: the relative
 		// clause runs on to the cue without its closing comma, so the
@@ -107,6 +123,27 @@ func (fs *frameScan) attach(h *cueHit) {
 		return
 	}
 	fs.attachSpeaker(h)
+	switch {
+	case h.who != nil && !h.inverted:
+		// "Jane Roe, who chairs the board said": the relative clause
+		// runs on to the cue without its closing comma; its antecedent
+		// speaks, not the object of its verb.
+		if who, i := fs.relativeAntecedent(h.left, h.k, false); who != nil {
+			h.who, h.left = who, i
+		}
+	case fs.isQuote(h.k-1) && fs.quoteEndsWithComma(h.k-1) && (h.who == nil || h.who.pronoun != ""):
+		// `Roe, who calls the plan a "disaster," said he ...`: the
+		// comma that closes the relative clause stands inside the quote.
+		if who, i := fs.relativeAntecedent(h.k, h.k, true); who != nil {
+			h.who, h.left, h.inverted, h.content = who, i, false, -1
+			h.right = fs.skipForward(h.end)
+			if h.verb.That && fs.low(h.right) == "that" && h.right+1 < len(fs.toks) {
+				h.content = h.right + 1
+			} else if h.verb.Bare && fs.clauseStart(h.right) {
+				h.content = h.right
+			}
+		}
+	}
 	if h.who == nil {
 		// `"...," Nate Silver, the polling guru who founded
 		// fivethirtyeight.com, tweeted`: the speaker opens the words
@@ -163,6 +200,75 @@ func (fs *frameScan) relativeRunsTo(who *quoteSpeaker, k int) bool {
 		}
 	}
 	return true
+}
+
+// relativeAntecedent returns the speaker a relative clause with "who"
+// hangs from when the clause runs without a closing comma up to the
+// cue's subject at token left, and its first token: in "Jane Roe, who
+// chairs the board said", Jane Roe rather than the board. The clause must
+// have a verb of its own before the subject; with quotes set it may hold
+// a quote. It returns nil and -1 otherwise.
+func (fs *frameScan) relativeAntecedent(left, k int, quotes bool) (*quoteSpeaker, int) {
+	for r := left - 1; r >= 0 && r >= left-12; r-- {
+		if !fs.isWord(r) && !fs.isPunct(r, ".") && !fs.isPunct(r, "-") && !(quotes && fs.isQuote(r)) {
+			return nil, -1
+		}
+		if fs.low(r) != "who" {
+			continue
+		}
+		if r+1 >= left || !fs.isWord(r+1) || fs.capitalised(r+1) || r+1 == k || strings.HasSuffix(fs.low(k), "ing") {
+			return nil, -1
+		}
+		for j := r + 1; j < left; j++ {
+			if w := fs.low(j); w == "and" || w == "or" || w == "but" {
+				return nil, -1 // "who ... and putting it": the cue is the clause's
+			}
+		}
+		j := r - 1
+		if fs.isPunct(j, ",") {
+			j--
+		}
+		who, i := fs.speakerBefore(j)
+		if who == nil || who.pronoun != "" || !fs.namedPerson(who) && who.source.Noun == "" {
+			return nil, -1
+		}
+		return who, i
+	}
+	return nil, -1
+}
+
+// nearerPronoun returns the pronoun that is the subject of a clause
+// between the speaker who and the cue at token k when it stands for the
+// same person, and who otherwise: in "Roe drew cheers as she thanked the
+// city and then boomed", she is the nearest words that name the
+// speaker.
+func (fs *frameScan) nearerPronoun(who *quoteSpeaker, k int) *quoteSpeaker {
+	p := fs.subjectOf(k, true)
+	if p == nil || p.pronoun != "he" && p.pronoun != "she" || p.span.Start <= who.span.End || who.pronoun != "" {
+		return who
+	}
+	if i := fs.tokenAt(p.span.Start); fs.low(i-1) == "that" {
+		return who // "Roe noted that he taught law, and added": the reported clause's
+	}
+	a, b := fs.sc.resolve(who), fs.sc.resolve(p)
+	if a == nil || b == nil || a.Name != b.Name {
+		return who
+	}
+	return p
+}
+
+// afterParenthetical reports whether the token k follows the comma
+// that closes a cue set off by commas inside its clause: ", he said,".
+func (fs *frameScan) afterParenthetical(k int) bool {
+	if !fs.isPunct(k-1, ",") {
+		return false
+	}
+	for i := range fs.cues {
+		if h := &fs.cues[i]; h.right == k-1 && !h.inverted && (h.verb.That || h.verb.Bare) && fs.isPunct(h.left-1, ",") {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenAt returns the token that starts at byte offset off, or the
@@ -272,14 +378,16 @@ func (fs *frameScan) attachSpeaker(h *cueHit) {
 		}
 		if h.who == nil {
 			if who := fs.clauseSubject(k); who != nil {
-				h.who, h.left = who, k
+				h.who, h.left = fs.nearerPronoun(who, k), k
 			}
 		}
 	} else {
 		b := fs.skipBack(k - 1)
 		inv := h.verb.Invert && (b < 0 || fs.isPunct(b, ",") || fs.isQuote(b) || fs.isPunct(b, "—"))
 		if inv {
-			if who, right := fs.speakerAfter(fs.skipForward(end)); who != nil && fs.endsClause(fs.skipModifier(right)) {
+			// "Smith, reading the speech, asked the crowd "...?"": the
+			// hearer of a quote, not its speaker.
+			if who, right := fs.speakerAfter(fs.skipForward(end)); who != nil && fs.endsClause(fs.skipModifier(right)) && !(h.verb.Audience && fs.quoteFollows(right)) {
 				right = fs.skipModifier(right)
 				h.who, h.inverted, h.left = who, true, k
 				end = right
@@ -317,7 +425,7 @@ func (fs *frameScan) attachSpeaker(h *cueHit) {
 			// "... supports the plan but has said she will ...": the
 			// subject of the first verb.
 			if h.who = fs.clauseSubject(b); h.who != nil {
-				h.left = k
+				h.who, h.left = fs.nearerPronoun(h.who, b), k
 			}
 		}
 		if h.who == nil && (fs.low(b) == "that" || fs.low(b) == "which") && fs.quoteFollows(end) {

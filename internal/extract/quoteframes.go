@@ -30,7 +30,16 @@ func (sc *quoteScan) buildFrames() {
 		}
 	}
 	for i := 1; i < len(ss); i++ {
-		if !join[i] && (sc.cueFollows(ss[i-1].Span, ss[i].Span) || sc.endsWithInitial(ss[i-1].Span, ss[i].Span)) {
+		if join[i] {
+			continue
+		}
+		// The sentence after a quote runs on over the initials and
+		// honorifics the splitter cut it at.
+		next := ss[i].Span
+		for k := i + 1; k < len(ss) && k < i+4 && sc.endsWithInitial(ss[k-1].Span, ss[k].Span); k++ {
+			next.End = ss[k].Span.End
+		}
+		if sc.cueFollows(ss[i-1].Span, next) || sc.endsWithInitial(ss[i-1].Span, ss[i].Span) {
 			join[i] = true
 		}
 	}
@@ -57,16 +66,24 @@ func (sc *quoteScan) buildFrames() {
 }
 
 // endsWithInitial reports whether the sentence prev ends with the initial
-// of a name that the sentence next, on the same line, goes on with:
-// "said Sen. Robert P." and "Casey Jr., a backer.".
+// of a name, or an honorific, that the sentence next, on the same line,
+// goes on with: "said Sen. Robert P." and "Casey Jr., a backer.".
 func (sc *quoteScan) endsWithInitial(prev, next news.Span) bool {
 	if prev.End > next.Start || prev.End-prev.Start < 3 || strings.ContainsAny(sc.text[prev.End:next.Start], "\n") {
 		return false
 	}
 	t := sc.text[prev.Start:prev.End]
 	n := len(t)
-	if t[n-1] != '.' || t[n-3] != ' ' || t[n-2] < 'A' || t[n-2] > 'Z' {
+	if t[n-1] != '.' {
 		return false
+	}
+	if t[n-3] != ' ' || t[n-2] < 'A' || t[n-2] > 'Z' {
+		// "the mayor's niece, state Del." and "Jane Roe": an honorific
+		// the splitter took for a sentence end.
+		w := t[strings.LastIndexByte(t[:n-1], ' ')+1 : n-1]
+		if len(w) > 4 || w == "" || w[0] < 'A' || w[0] > 'Z' || !sc.f.wordIs(strings.ToLower(w), qcHonorific) {
+			return false
+		}
 	}
 	r, _ := utf8.DecodeRuneInString(sc.text[next.Start:])
 	return unicode.IsUpper(r)
@@ -132,7 +149,7 @@ func (sc *quoteScan) cueFollows(prev, next news.Span) bool {
 // a speaker signs the quote before it: "Roe told reporters on a call.",
 // "Jane Roe said in a statement.".
 func (sc *quoteScan) cueLead(s news.Span) bool {
-	words, appos := 0, false
+	words, appos, desc := 0, false, false
 	for i := s.Start; i < s.End; {
 		r, n := utf8.DecodeRuneInString(sc.text[i:])
 		if r == ' ' || r == '\u00a0' {
@@ -169,6 +186,17 @@ func (sc *quoteScan) cueLead(s news.Span) bool {
 		}
 		if appos {
 			return false
+		}
+		// "The mayor's niece, Jane Roe, shouted", "Roe's aide, John Doe,
+		// said": a description before the name set off by commas.
+		if words == 0 && (isNominalDeterminer(w) || w == "his" || w == "her" || w == "their" || possessive(w)) {
+			desc, words, i = true, 1, j
+			continue
+		}
+		if desc && !unicode.IsUpper(r) && words < 6 {
+			words++
+			i = j
+			continue
 		}
 		if !unicode.IsUpper(r) || words == 3 || isNameStopWord(w) {
 			return false

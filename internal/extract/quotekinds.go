@@ -28,6 +28,11 @@ func (fs *frameScan) quote(qi int) {
 		// quote's comma hands it to the cue (`the risk: "...," Roe said`).
 		post = nil
 	}
+	if post != nil && pre != nil && (sep == "," || sep == ":") && fs.quoteEndsWithMark(qi) && fs.capitalised(qi+1) && !fs.signsQuote(qi, post) {
+		// `telling her, "Get well!" She replied ...`: the quote ends
+		// its sentence; the cue after it opens the next.
+		post = nil
+	}
 	switch {
 	case post != nil && opens:
 		post.used = true
@@ -91,9 +96,10 @@ func (fs *frameScan) quote(qi int) {
 
 // signsQuote reports whether the cue h right after the quote at qi, which
 // opens the frame, names its speaker by name and opens a sentence of its
-// own: `"We will win." Roe told reporters on a call.`
+// own: `"We will win." Roe told reporters on a call.` A cue that
+// reports a clause of its own ("Roe said both are ...") does not.
 func (fs *frameScan) signsQuote(qi int, h *cueHit) bool {
-	return qi == 0 && h.left == qi+1 && !h.inverted && h.who.pronoun == "" && h.who.source.Noun == "" &&
+	return qi == 0 && h.left == qi+1 && !h.inverted && h.content < 0 && h.who.pronoun == "" && h.who.source.Noun == "" &&
 		fs.capitalised(qi+1) && fs.sc.sentenceOf(fs.toks[qi].end) != fs.sc.sentenceOf(fs.toks[qi].start)
 }
 
@@ -170,7 +176,7 @@ func (fs *frameScan) otherNamedAfter(qi int) bool {
 			name = sc.a.Mentions[m].Text
 		}
 		last := sc.last.actor.Name
-		return !strings.Contains(last, lastWord(name)) && !strings.Contains(name, lastWord(last))
+		return !strings.Contains(last, finalWord(name)) && !strings.Contains(name, finalWord(last))
 	}
 	return false
 }

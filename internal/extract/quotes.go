@@ -271,6 +271,7 @@ type quoteScan struct {
 func (sc *quoteScan) frame(fi int) {
 	fs := &sc.fs
 	*fs = frameScan{sc: sc, fi: fi, toks: sc.tokenize(sc.frames[fi]), cues: fs.cues[:0], firstOut: len(sc.out)}
+	fs.dropNicknames()
 	fs.findCues()
 	sc.named = append(sc.named, fs.namedSubject())
 	for qi := range fs.toks {
@@ -327,6 +328,45 @@ func (sc *quoteScan) frame(fi int) {
 		sc.lastNear = !colon && !fs.lastContent(h.right-1) && !(fs.isPunct(h.right, ",") && (h.verb.That || h.verb.Invert)) &&
 			!(h.verb.That && fs.thatAfter(h.right)) && !(h.verb.Kind == "say" && len(h.verb.Rest) > 1)
 	}
+}
+
+// dropNicknames reports each nickname between a first and a last name as
+// a quote of its own and takes it out of the frame's tokens, so that the
+// name reads whole as a speaker: `Jane "Jo" Roe said`.
+func (fs *frameScan) dropNicknames() {
+	sc := fs.sc
+	toks := fs.toks
+	n := 0
+	for n < len(toks) && !fs.nicknameAt(n) {
+		n++
+	}
+	if n == len(toks) {
+		return
+	}
+	for k := n; k < len(toks); k++ {
+		t := toks[k]
+		if fs.nicknameAt(k) {
+			// `On "Face the Nation," Roe said`: a title ends a phrase.
+			p := sc.pairs[t.q]
+			span := trimQuoteText(sc.text, p.inner())
+			if s := sc.text[span.Start:span.End]; span.Start < span.End && startsUpper(s) && len(strings.Fields(s)) <= 3 &&
+				sc.f.nicknameLike(sc.text[p.open+p.on:p.close]) && !isNameStopWord(fs.low(k-1)) && !fs.is(k-1, qcOpening) {
+				fs.emit(span, news.Partial, nil, "", "nickname", t.q)
+				continue
+			}
+		}
+		toks[n] = t
+		n++
+	}
+	fs.toks = toks[:n]
+}
+
+// nicknameAt reports whether token k is a quote that may be a nickname:
+// it stands between two capitalised words, set off by spaces.
+func (fs *frameScan) nicknameAt(k int) bool {
+	toks := fs.toks
+	return toks[k].kind == tokQuote && k > 0 && k+1 < len(toks) && fs.capitalised(k-1) && fs.capitalised(k+1) &&
+		toks[k-1].end < toks[k].start && toks[k].end < toks[k+1].start
 }
 
 // relativeBetween reports whether a relative clause set off by a comma

@@ -142,14 +142,15 @@ func (sc *quoteScan) resolve(who *quoteSpeaker) *news.Actor {
 		}
 		a = got
 	default:
-		if m := sc.personBySurname(lastWord(who.name)); m >= 0 {
+		name := withoutNickname(who.name)
+		if m := sc.personBySurname(finalWord(name)); m >= 0 {
 			a = ms[m].Actor
-		} else if n := sc.speakerBySurname(who.name); n != "" {
+		} else if n := sc.speakerBySurname(name); n != "" {
 			a = news.Actor{Name: n}
-		} else if n := sc.fullNameBefore(who.name, who.span.Start); n != "" && !strings.Contains(who.name, " ") {
+		} else if n := sc.fullNameBefore(name, who.span.Start); n != "" && !strings.Contains(name, " ") {
 			a = news.Actor{Name: n}
 		} else {
-			a = news.Actor{Name: who.name}
+			a = news.Actor{Name: name}
 		}
 	}
 	if a.IsZero() {
@@ -171,7 +172,40 @@ func (sc *quoteScan) resolve(who *quoteSpeaker) *news.Actor {
 	return who.actor
 }
 
-func lastWord(s string) string {
+// withoutNickname drops the quoted nickname from a name: `Jane "Jo" Roe`
+// gives "Jane Roe".
+func withoutNickname(name string) string {
+	if !strings.ContainsAny(name, "\"“”‘’'") {
+		return name
+	}
+	var b strings.Builder
+	in := false
+	for w := range strings.FieldsSeq(name) {
+		open, close := strings.ContainsAny(w[:1], "\"“‘'"), strings.ContainsAny(w[len(w)-1:], "\"”’'")
+		if r, _ := utf8.DecodeRuneInString(w); r == '“' || r == '‘' {
+			open = true
+		}
+		if r, _ := utf8.DecodeLastRuneInString(w); r == '”' || r == '’' {
+			close = true
+		}
+		if open || in {
+			in = !close
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	if b.Len() == 0 {
+		return name
+	}
+	return b.String()
+}
+
+// finalWord returns the last space-separated word of s: the surname of
+// a name.
+func finalWord(s string) string {
 	return s[strings.LastIndexByte(s, ' ')+1:]
 }
 
@@ -273,7 +307,7 @@ func (sc *quoteScan) pronounAntecedent(mi, off int, typ news.EntityType) (news.A
 		// recogniser does not know, as the subject of a sentence before.
 		for k := cur - 1; k >= 0 && k >= cur-2; k-- {
 			if name := sc.subjectName(sc.a.Sentences[k].Span); name != "" {
-				if m := sc.personBySurname(lastWord(name)); m >= 0 {
+				if m := sc.personBySurname(finalWord(name)); m >= 0 {
 					return ms[m].Actor, true
 				}
 				return news.Actor{Name: name}, true

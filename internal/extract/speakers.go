@@ -42,7 +42,7 @@ func (fs *frameScan) subjectOf(k int, embedded bool) *quoteSpeaker {
 		}
 		opens := i == 0 || fs.isPunct(i-1, ",") || fs.isQuote(i-1) && i > 1 && fs.quoteEndsWithComma(i-1) || fs.low(i-1) == "and" || fs.low(i-1) == "but" || embedded && fs.is(i-1, qcClauseOpener)
 		m := fs.toks[i].m
-		if opens && m < 0 && !fs.isPronoun(i) && fs.nameWord(i) {
+		if opens && m < 0 && !fs.isPronoun(i) && fs.nameWord(i) && !(sentenceAdverb(fs.low(i)) && fs.isPunct(i+1, ",")) {
 			// "Dean, a former chairman, poked at ...": a name the
 			// recogniser left out.
 			// The name may be the whole run of capitalised words before
@@ -59,6 +59,17 @@ func (fs *frameScan) subjectOf(k int, embedded bool) *quoteSpeaker {
 				best = &quoteSpeaker{span: fs.spanOf(n0, n1), mention: -1, name: fs.sc.text[fs.toks[n0].start:fs.toks[n1-1].end], of: -1}
 				i = n1 - 1
 				continue
+			}
+		}
+		if opens && m < 0 && !fs.isPronoun(i) && i > 0 && fs.isPunct(i-1, ",") {
+			// "Even before Roe spoke, his campaign sent out a text": a
+			// source noun opens the main clause after an opening one.
+			if j := fs.sourceHeadAt(i); j > 0 && j+1 < k && fs.isWord(j+1) && !fs.capitalised(j+1) && (fs.isVerbLike(j+1) || strings.HasSuffix(fs.low(j+1), "ed")) {
+				if who, l := fs.speakerEndingAt(j); who != nil && l >= i {
+					best = who
+					i = j
+					continue
+				}
 			}
 		}
 		if opens && m < 0 && !fs.isPronoun(i) {
@@ -143,6 +154,9 @@ func (fs *frameScan) bracketEnd(k int) int {
 // me."").
 func (fs *frameScan) colonSpeaker(c int) *quoteSpeaker {
 	if who, i := fs.speakerBefore(c - 1); who != nil && i == 0 && who.pronoun == "" {
+		return who
+	}
+	if who := fs.fromSpeaker(c); who != nil {
 		return who
 	}
 	return fs.subjectOf(c, true)
