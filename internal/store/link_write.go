@@ -1,0 +1,353 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"chronicle/internal/news"
+)
+
+// SaveLinks writes one step of linking in one transaction. A story or an
+// event cluster without an id, or a node without an article, is an error
+// wrapping news.ErrInvalid.
+func (db *DB) SaveLinks(ctx context.Context, l *Links) error {
+	for _, s := range l.Stories {
+		if s.ID == "" {
+			return fmt.Errorf("save links: story without an id: %w", news.ErrInvalid)
+		}
+	}
+	for _, c := range l.Events {
+		if c.Event.ID == "" || c.Story == "" {
+			return fmt.Errorf("save links: event cluster without an id or a story: %w", news.ErrInvalid)
+		}
+	}
+	for _, n := range l.Nodes {
+		if n.Article == "" {
+			return fmt.Errorf("save links: link state without an article: %w", news.ErrInvalid)
+		}
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		w := &linkWriter{ctx: ctx, tx: tx}
+		if err := w.nodes(l); err != nil {
+			return fmt.Errorf("save links: %v", err)
+		}
+		if err := w.stories(l); err != nil {
+			return fmt.Errorf("save links: %v", err)
+		}
+		if err := w.articles(l.Articles, l.Nodes); err != nil {
+			return fmt.Errorf("save links: %v", err)
+		}
+		if err := w.events(l.Events); err != nil {
+			return fmt.Errorf("save links: %v", err)
+		}
+		if err := w.quotes(l.Quotes); err != nil {
+			return fmt.Errorf("save links: %v", err)
+		}
+		return nil
+	})
+}
+
+// linkWriter writes the parts of Links within one transaction.
+type linkWriter struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+func (w *linkWriter) exec(query string, args ...any) error {
+	_, err := w.tx.ExecContext(w.ctx, query, args...)
+	return err
+}
+
+// nodes replaces the state and keys of the saved nodes and deletes those
+// of dropped articles.
+func (w *linkWriter) nodes(l *Links) error {
+	old := make([]news.ArticleID, 0, len(l.Nodes)+len(l.Drop))
+	for _, n := range l.Nodes {
+		old = append(old, n.Article)
+	}
+	old = append(old, l.Drop...)
+	var stale [][]any
+	for chunk := range chunks(sortedIDs(old)) {
+		args, in := inArgs(chunk)
+		err := each(w.ctx, w.tx, `SELECT article, keys FROM link_nodes WHERE article IN (`+in+`)`, args, func(rows *sql.Rows) error {
+			var (
+				id   string
+				keys []byte
+			)
+			if err := rows.Scan(&id, &keys); err != nil {
+				return err
+			}
+			for len(keys) >= 8 {
+				stale = append(stale, []any{int64(binary.LittleEndian.Uint64(keys)), id})
+				keys = keys[8:]
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read old link keys: %v", err)
+		}
+		if err := w.exec(`DELETE FROM link_nodes WHERE article IN (`+in+`)`, args...); err != nil {
+			return fmt.Errorf("delete old link state: %v", err)
+		}
+	}
+	for _, k := range stale {
+		if err := w.exec(`DELETE FROM link_keys WHERE key = $1 AND article = $2`, k...); err != nil {
+			return fmt.Errorf("delete old link keys: %v", err)
+		}
+	}
+	for chunk := range chunks(sortedIDs(l.Drop)) {
+		args, in := inArgs(chunk)
+		for _, q := range []string{
+			`DELETE FROM link_members WHERE article IN (` + in + `)`,
+			`DELETE FROM link_events WHERE article IN (` + in + `)`,
+		} {
+			if err := w.exec(q, args...); err != nil {
+				return fmt.Errorf("drop links: %v", err)
+			}
+		}
+	}
+	var nodeRows, keyRows [][]any
+	for _, n := range l.Nodes {
+		keys := make([]byte, 0, 8*len(n.Keys))
+		for _, k := range n.Keys {
+			keys = binary.LittleEndian.AppendUint64(keys, k)
+			keyRows = append(keyRows, []any{int64(k), string(n.Article)})
+		}
+		nodeRows = append(nodeRows, []any{string(n.Article), nullable(n.Story), nullable(n.DuplicateOf), n.State, keys})
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_nodes (article, story, duplicate_of, state, keys)", nodeRows, ""); err != nil {
+		return fmt.Errorf("insert link state: %v", err)
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_keys (key, article)", keyRows, " ON CONFLICT DO NOTHING"); err != nil {
+		return fmt.Errorf("insert link keys: %v", err)
+	}
+	return nil
+}
+
+// stories deletes the gone stories with their memberships and event
+// clusters, writes the stories' rows and memberships, and deletes the
+// event clusters of the reclustered stories.
+func (w *linkWriter) stories(l *Links) error {
+	ids := slices.Clone(l.Gone)
+	for _, s := range l.Stories {
+		ids = append(ids, s.ID)
+	}
+	if err := w.inStories(ids, `DELETE FROM stories WHERE id IN (%s)`); err != nil {
+		return fmt.Errorf("delete stories: %v", err)
+	}
+	for _, q := range []string{
+		`DELETE FROM link_members WHERE story IN (%s)`,
+		`DELETE FROM link_events WHERE cluster IN (SELECT id FROM event_clusters WHERE story IN (%s))`,
+		`DELETE FROM event_clusters WHERE story IN (%s)`,
+	} {
+		if err := w.inStories(l.Gone, q); err != nil {
+			return fmt.Errorf("delete stories: %v", err)
+		}
+	}
+	for _, q := range []string{
+		`DELETE FROM link_events WHERE cluster IN (%s)`,
+		`DELETE FROM event_clusters WHERE id IN (%s)`,
+	} {
+		if err := w.inStories(l.DropClusters, q); err != nil {
+			return fmt.Errorf("delete event clusters: %v", err)
+		}
+	}
+	for _, e := range l.Unclustered {
+		if err := w.exec(`DELETE FROM link_events WHERE article = $1 AND idx = $2`, string(e.Article), e.Index); err != nil {
+			return fmt.Errorf("delete event cluster member: %v", err)
+		}
+	}
+	for _, m := range l.Left {
+		if err := w.exec(`DELETE FROM link_members WHERE story = $1 AND article = $2`, m.Story, string(m.Article)); err != nil {
+			return fmt.Errorf("delete story member: %v", err)
+		}
+	}
+	var storyRows, memberRows [][]any
+	for _, s := range l.Stories {
+		storyRows = append(storyRows, []any{s.ID, nullable(s.Title), nullable(s.First), nullable(s.Last)})
+		for _, a := range s.Articles {
+			memberRows = append(memberRows, []any{s.ID, string(a)})
+		}
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO stories (id, title, first, last)", storyRows, ""); err != nil {
+		return fmt.Errorf("insert stories: %v", err)
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_members (story, article)", memberRows, " ON CONFLICT DO NOTHING"); err != nil {
+		return fmt.Errorf("insert story members: %v", err)
+	}
+	return nil
+}
+
+// inStories runs query, whose %s stands for an IN list, over ids.
+func (w *linkWriter) inStories(ids []string, query string) error {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	for len(ids) > 0 {
+		n := min(len(ids), inChunk)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		if err := w.exec(strings.ReplaceAll(query, "%s", qmarks(n)), args...); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// articles sets the main story and the original of articles, in their
+// rows and in their link state; the state of nodes, just written, already
+// holds them when they agree.
+func (w *linkWriter) articles(as []ArticleLink, nodes []LinkNode) error {
+	if len(as) == 0 {
+		return nil
+	}
+	written := make(map[news.ArticleID]ArticleLink, len(nodes))
+	for _, n := range nodes {
+		written[n.Article] = ArticleLink{ID: n.Article, Story: n.Story, DuplicateOf: n.DuplicateOf}
+	}
+	for i, q := range []string{
+		`UPDATE articles SET story = $1, duplicate_of = $2 WHERE id = $3`,
+		`UPDATE link_nodes SET story = $1, duplicate_of = $2 WHERE article = $3`,
+	} {
+		stmt, err := w.tx.PrepareContext(w.ctx, q)
+		if err != nil {
+			return fmt.Errorf("prepare: %v", err)
+		}
+		for _, a := range as {
+			if n, ok := written[a.ID]; i == 1 && ok && n == a {
+				continue
+			}
+			if _, err := stmt.ExecContext(w.ctx, nullable(a.Story), nullable(a.DuplicateOf), string(a.ID)); err != nil {
+				return errors.Join(fmt.Errorf("set story of %s: %v", a.ID, err), stmt.Close())
+			}
+		}
+		if err := stmt.Close(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// events inserts event clusters and their members. Members already
+// stored in their cluster are left alone: rewriting a row as it is would
+// still rewrite its page.
+func (w *linkWriter) events(cs []EventCluster) error {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.Event.ID
+	}
+	stored := map[EventRef]string{}
+	for chunk := range slices.Chunk(ids, inChunk) {
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		err := each(w.ctx, w.tx, `SELECT article, idx, cluster FROM link_events WHERE cluster IN (`+qmarks(len(chunk))+`)`, args,
+			func(rows *sql.Rows) error {
+				var (
+					article, cluster string
+					idx              int
+				)
+				if err := rows.Scan(&article, &idx, &cluster); err != nil {
+					return err
+				}
+				stored[EventRef{Article: news.ArticleID(article), Index: idx}] = cluster
+				return nil
+			})
+		if err != nil {
+			return fmt.Errorf("read event cluster members: %v", err)
+		}
+	}
+	var clusterRows, memberRows [][]any
+	for _, c := range cs {
+		e := c.Event
+		e.Article = c.Rep.Article
+		b, err := e.MarshalJSON()
+		if err != nil {
+			return fmt.Errorf("event cluster %s: %v", e.ID, err)
+		}
+		clusterRows = append(clusterRows, []any{e.ID, c.Story, string(c.Rep.Article), c.Rep.Index, string(b)})
+		for _, m := range c.Members {
+			if stored[m] != e.ID {
+				memberRows = append(memberRows, []any{string(m.Article), m.Index, e.ID})
+			}
+		}
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO event_clusters (id, story, article, idx, record)", clusterRows,
+		" ON CONFLICT (id) DO UPDATE SET story = excluded.story, article = excluded.article, idx = excluded.idx, record = excluded.record"); err != nil {
+		return fmt.Errorf("insert event clusters: %v", err)
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_events (article, idx, cluster)", memberRows,
+		" ON CONFLICT (article, idx) DO UPDATE SET cluster = excluded.cluster"); err != nil {
+		return fmt.Errorf("insert event cluster members: %v", err)
+	}
+	return nil
+}
+
+// quotes sets the cluster of quotes, in their column and in their record.
+func (w *linkWriter) quotes(qs []QuoteLink) error {
+	for _, ql := range qs {
+		var record string
+		err := w.tx.QueryRowContext(w.ctx, `SELECT record FROM quotes WHERE article = $1 AND idx = $2`, string(ql.Article), ql.Index).Scan(&record)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // the article changed since it was read: it is linked again
+		}
+		if err != nil {
+			return fmt.Errorf("read quote %s/%d: %v", ql.Article, ql.Index, err)
+		}
+		var q news.Quote
+		if err := json.Unmarshal([]byte(record), &q); err != nil {
+			return fmt.Errorf("quote %s/%d: %v", ql.Article, ql.Index, err)
+		}
+		if q.Cluster == ql.Cluster {
+			continue
+		}
+		q.Cluster = ql.Cluster
+		b, err := q.MarshalJSON()
+		if err != nil {
+			return fmt.Errorf("quote %s/%d: %v", ql.Article, ql.Index, err)
+		}
+		if err := w.exec(`UPDATE quotes SET cluster = $1, record = $2 WHERE article = $3 AND idx = $4`,
+			nullable(ql.Cluster), string(b), string(ql.Article), ql.Index); err != nil {
+			return fmt.Errorf("set cluster of quote %s/%d: %v", ql.Article, ql.Index, err)
+		}
+	}
+	return nil
+}
+
+// insertMany inserts rows with multi-row INSERT statements: head is the
+// statement up to VALUES, tail what follows the values.
+func insertMany(ctx context.Context, tx *sql.Tx, head string, rows [][]any, tail string) error {
+	const perStmt = 128
+	for len(rows) > 0 {
+		n := min(len(rows), perStmt)
+		var b strings.Builder
+		b.WriteString(head)
+		b.WriteString(" VALUES ")
+		args := make([]any, 0, n*len(rows[0]))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			// Anonymous parameters: SQLite looks numbered ones up in a
+			// list, which costs the square of a long statement's length.
+			b.WriteString("(?" + strings.Repeat(", ?", len(r)-1) + ")")
+			args = append(args, r...)
+		}
+		b.WriteString(tail)
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
