@@ -36,13 +36,19 @@
 // links to other stories are dropped; an article without strong links (a
 // differently worded report, a follow-up) joins through its two most
 // similar weak links only. A story is thus a core of strongly linked
-// reports with weakly linked ones attached, and the weak links between
-// the cores of look-alike happenings, however many, do not merge them.
+// reports with weakly linked ones attached. Two cores are one story when
+// their reports are alike on average, not by a few chance links: reports
+// of one happening worded apart (an agency's copy and a local paper's)
+// form cores of their own, each of whose members is weakly like most
+// members of the other, while the cores of look-alike happenings share
+// weak links between a few of their members.
 // The rule depends only on the graph, not on the order of arrival: an
 // article's strong and best weak links are in its own story, so
 // recomputing the stories an article enters or leaves sees them all; when
 // an article is replaced or deleted, the other members of its stories also
-// look for their next best links in the store.
+// look for their next best links in the store, and so does an article
+// whose first strong link is to a new one, since its weak links now count
+// towards joining its core with others.
 //
 // The pipeline calls Linker.LinkSaved with each batch it has stored (or
 // Linker.Link with the ids of a batch). Linking is incremental and its

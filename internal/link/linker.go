@@ -141,7 +141,9 @@ type node struct {
 // similar above StrongThreshold, weak otherwise. A story is a connected
 // component of the graph of strong links, and of the two best weak links
 // of each segment that has no strong link (best: most similar, then first
-// in canonical order); weak links between segments that both have strong
+// in canonical order); two cores of strongly linked segments are joined
+// when their weak links, summed, reach coreLinkage for each pair of their
+// segments, and other weak links between segments that both have strong
 // links are dropped. Every choice within a story (root, title, original,
 // representative event) follows the canonical order of articles, by
 // publication time then id. Link recomputes, from stored profiles, every
@@ -202,7 +204,7 @@ func (l *Linker) link(ctx context.Context, ids []news.ArticleID, arts []*news.Ar
 	}
 
 	w := &work{l: l, nodes: map[news.ArticleID]*node{}, arts: map[news.ArticleID]*news.Article{}, changed: map[news.ArticleID]bool{},
-		lost: map[string]bool{}}
+		lost: map[string]bool{}, looked: map[uint64]bool{}, spare: map[news.ArticleID]*node{}}
 	stories := map[string]bool{} // stories to recompute
 	for _, id := range ids {
 		a, o := artOf[id], oldOf[id]
@@ -253,52 +255,34 @@ func (l *Linker) link(ctx context.Context, ids []news.ArticleID, arts []*news.Ar
 
 	// Candidates in the store: those that link to a fresh article (or a
 	// probe) bring their stories into the working set.
-	var keys []uint64
-	for _, n := range probes {
-		keys = append(keys, n.p.lookupKeys(l.window)...)
-	}
-	cands, err := l.db.LinkLookup(ctx, keys)
-	if err != nil {
-		return fmt.Errorf("link: %v", err)
-	}
-	cands = slices.DeleteFunc(cands, func(id news.ArticleID) bool { return w.changed[id] || w.nodes[id] != nil })
-	candNodes, err := l.loadNodes(ctx, cands)
-	if err != nil {
+	if err := l.addCandidates(ctx, w, probes, stories); err != nil {
 		return err
 	}
-	// Each candidate is checked against the fresh articles and probes it
-	// shares a key with.
-	byKey := map[uint64][]*node{}
-	for _, f := range probes {
-		for _, sg := range f.p.segs {
-			for _, h := range sg.keys {
-				byKey[h] = append(byKey[h], f)
+	links := w.relink()
+	// A member that had no strong link before and has one to a fresh
+	// article now is in a core, whose weak links to other cores count
+	// (see joinCores): its candidates come in too.
+	probed := map[*node]bool{}
+	for {
+		var more []*node
+		for _, n := range w.newlyStrong {
+			if !probed[n] {
+				probed[n] = true
+				more = append(more, n)
 			}
 		}
-	}
-	for _, c := range candNodes {
-		if l.linksAny(c, byKey) {
-			addAll(stories, c.old.Stories)
-			w.nodes[c.p.id] = c
+		if len(more) == 0 {
+			break
 		}
+		size := len(w.nodes)
+		if err := l.addCandidates(ctx, w, more, stories); err != nil {
+			return err
+		}
+		if len(w.nodes) == size {
+			break
+		}
+		links = w.relink()
 	}
-
-	// Every member of the stories touched.
-	members, err := l.db.StoryArticles(ctx, sortedKeys(stories))
-	if err != nil {
-		return fmt.Errorf("link: %v", err)
-	}
-	members = slices.DeleteFunc(members, func(id news.ArticleID) bool { return w.changed[id] || w.nodes[id] != nil })
-	memberNodes, err := l.loadNodes(ctx, members)
-	if err != nil {
-		return err
-	}
-	for _, m := range memberNodes {
-		w.nodes[m.p.id] = m
-	}
-	w.oldStories = stories
-
-	links := w.relink()
 	if st := l.stats; st != nil {
 		st.calls++
 		st.nodes += len(w.nodes)
@@ -312,6 +296,79 @@ func (l *Linker) link(ctx context.Context, ids []news.ArticleID, arts []*news.Ar
 	if err := l.db.SaveLinks(ctx, links); err != nil {
 		return fmt.Errorf("link: %v", err)
 	}
+	return nil
+}
+
+// addCandidates adds to the working set the stored articles that link to
+// any of probes, and every member of their stories, whose ids it adds to
+// stories.
+func (l *Linker) addCandidates(ctx context.Context, w *work, probes []*node, stories map[string]bool) error {
+	// Keys looked up before need not be again: the articles filed under
+	// them are in the working set or kept among the spare candidates.
+	var keys []uint64
+	for _, n := range probes {
+		for _, k := range n.p.lookupKeys(l.window) {
+			if !w.looked[k] {
+				w.looked[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	var cands []news.ArticleID
+	if len(keys) > 0 {
+		var err error
+		if cands, err = l.db.LinkLookup(ctx, keys); err != nil {
+			return fmt.Errorf("link: %v", err)
+		}
+	}
+	cands = slices.DeleteFunc(cands, func(id news.ArticleID) bool { return w.changed[id] || w.nodes[id] != nil || w.spare[id] != nil })
+	candNodes, err := l.loadNodes(ctx, cands)
+	if err != nil {
+		return err
+	}
+	for _, id := range slices.Sorted(maps.Keys(w.spare)) {
+		if w.nodes[id] == nil {
+			candNodes = append(candNodes, w.spare[id])
+		}
+	}
+	// Each candidate is checked against the probes it shares a key with.
+	byKey := map[uint64][]*node{}
+	for _, f := range probes {
+		for _, sg := range f.p.segs {
+			for _, h := range sg.keys {
+				byKey[h] = append(byKey[h], f)
+			}
+		}
+	}
+	for _, c := range candNodes {
+		if l.linksAny(c, byKey) {
+			addAll(stories, c.old.Stories)
+			w.nodes[c.p.id] = c
+			delete(w.spare, c.p.id)
+		} else {
+			w.spare[c.p.id] = c
+		}
+	}
+
+	// Every member of the stories touched.
+	members, err := l.db.StoryArticles(ctx, sortedKeys(stories))
+	if err != nil {
+		return fmt.Errorf("link: %v", err)
+	}
+	members = slices.DeleteFunc(members, func(id news.ArticleID) bool {
+		if n := w.spare[id]; n != nil && w.nodes[id] == nil {
+			w.nodes[id] = n
+		}
+		return w.changed[id] || w.nodes[id] != nil
+	})
+	memberNodes, err := l.loadNodes(ctx, members)
+	if err != nil {
+		return err
+	}
+	for _, m := range memberNodes {
+		w.nodes[m.p.id] = m
+	}
+	w.oldStories = stories
 	return nil
 }
 
@@ -444,13 +501,16 @@ type work struct {
 	arts       map[news.ArticleID]*news.Article // articles read in full
 	changed    map[news.ArticleID]bool
 	drop       []news.ArticleID
-	lost       map[string]bool // stories that lost an article of drop
+	lost       map[string]bool          // stories that lost an article of drop
+	looked     map[uint64]bool          // index keys looked up
+	spare      map[news.ArticleID]*node // candidates looked up and not linked
 	oldStories map[string]bool
 
 	// Set by relink.
-	ps      []*profile                        // the working set in canonical order
-	built   []*storyOf                        // the stories
-	dupRoot map[news.ArticleID]news.ArticleID // each article's original, or itself
+	ps          []*profile                        // the working set in canonical order
+	newlyStrong []*node                           // stored articles strongly linked to fresh ones alone
+	built       []*storyOf                        // the stories
+	dupRoot     map[news.ArticleID]news.ArticleID // each article's original, or itself
 }
 
 func (w *work) freshNodes() []*node {
@@ -514,6 +574,23 @@ func (w *work) relink() *store.Links {
 	dupTried := map[[2]int]bool{}
 	strong := make([]bool, len(refs))
 	best := make([]weakEdges, len(refs))
+	var weak []weakPair
+	// Whether each segment has a strong link to a segment of a fresh
+	// article, and to one of a stored article.
+	toFresh, toStored := make([]bool, len(refs)), make([]bool, len(refs))
+	strongLink := func(r1, r2 int) {
+		segs.union(r1, r2)
+		strong[r1], strong[r2] = true, true
+		mark := func(r, o int) {
+			if w.nodes[ps[refs[o].art].id].fresh {
+				toFresh[r] = true
+			} else {
+				toStored[r] = true
+			}
+		}
+		mark(r1, r2)
+		mark(r2, r1)
+	}
 	for _, rs := range byKey {
 		for x := range rs {
 			for y := x + 1; y < len(rs); y++ {
@@ -530,29 +607,37 @@ func (w *work) relink() *store.Links {
 				}
 				switch sim := pa.segs[a.seg].similarity(&pb.segs[b.seg]); {
 				case sim >= max(th, w.l.strong):
-					segs.union(r1, r2)
-					strong[r1], strong[r2] = true, true
+					strongLink(r1, r2)
 				case sim >= th:
 					best[r1].add(weakEdge{to: r2 + 1, sim: sim})
 					best[r2].add(weakEdge{to: r1 + 1, sim: sim})
+					weak = append(weak, weakPair{r1, r2, sim})
 				}
 				if pair := [2]int{a.art, b.art}; !dupTried[pair] {
 					dupTried[pair] = true
 					if pa.sig.nearDuplicate(pb.sig) {
 						dups.union(a.art, b.art)
-						s1, s2 := refAt[segRef{a.art, 0}], refAt[segRef{b.art, 0}]
-						segs.union(s1, s2)
-						strong[s1], strong[s2] = true, true
+						strongLink(refAt[segRef{a.art, 0}], refAt[segRef{b.art, 0}])
 					}
 				}
 			}
 		}
 	}
+	// Cores alike on average are one story.
+	joinCores(segs, strong, weak, coreLinkage)
+	w.newlyStrong = w.newlyStrong[:0]
+	for r, ref := range refs {
+		if n := w.nodes[ps[ref.art].id]; toFresh[r] && !toStored[r] && !n.fresh &&
+			(len(w.newlyStrong) == 0 || w.newlyStrong[len(w.newlyStrong)-1] != n) {
+			w.newlyStrong = append(w.newlyStrong, n)
+		}
+	}
 	// A segment without a strong link joins through its two most similar
-	// weak links alone; weak links between segments that have strong
-	// links are dropped. So a story is a core of strongly linked segments
-	// with weakly linked ones attached to it, and many weak links, each
-	// by chance, do not chain stories into one.
+	// weak links alone; other weak links between segments that have
+	// strong links are dropped. So a story is a core of strongly linked
+	// segments (or cores alike on average) with weakly linked ones
+	// attached to it, and many weak links, each by chance, do not chain
+	// stories into one.
 	for r, es := range best {
 		if !strong[r] {
 			for _, e := range es {
@@ -697,6 +782,49 @@ func (w *work) relink() *store.Links {
 		w.dupRoot[p.id] = ps[firstOf[dups.find(i)]].id
 	}
 	return links
+}
+
+// weakPair is a weak link between two segments of the working set, by
+// their indexes.
+type weakPair struct {
+	a, b int
+	sim  float64
+}
+
+// coreLinkage is the mean similarity over all pairs of segments of two
+// cores of strongly linked segments at which the cores are one story.
+// Reports of one happening written apart (an agency's wording and a
+// local paper's) form cores of their own, each of whose members is
+// weakly like most members of the other; two look-alike happenings share
+// weak links by chance, between a few of their members.
+const coreLinkage = 0.38
+
+// joinCores joins the cores of strongly linked segments (the sets of segs
+// of strong segments) whose weak links, summed, reach linkage times the
+// number of pairs of their segments: pairs not compared, or below the
+// threshold, count as 0. The result depends only on the graph.
+func joinCores(segs unionFind, strong []bool, weak []weakPair, linkage float64) {
+	size := map[int]int{}
+	for r, ok := range strong {
+		if ok {
+			size[segs.find(r)]++
+		}
+	}
+	sum := map[[2]int]float64{}
+	for _, e := range weak {
+		if !strong[e.a] || !strong[e.b] {
+			continue
+		}
+		x, y := segs.find(e.a), segs.find(e.b)
+		if x != y {
+			sum[[2]int{min(x, y), max(x, y)}] += e.sim
+		}
+	}
+	for c, s := range sum {
+		if s >= linkage*float64(size[c[0]]*size[c[1]]) {
+			segs.union(c[0], c[1])
+		}
+	}
 }
 
 // weakEdge is a link below the strong threshold from one segment of the

@@ -177,13 +177,14 @@ func (k *knowledge) newProfile(a *news.Article) *profile {
 				weights[featureHash(featWord, "w:", wordKey(w))] += weightTitle
 			}
 		}
-		for h, w := range k.mentionFeatures(a.Mentions, span, lead) {
+		names, paired := k.mentionFeatures(a, span, lead)
+		for h, w := range names {
 			weights[h] += w
 		}
 		for h, w := range k.capitalFeatures(a, toks, span, lead) {
 			weights[h] += w
 		}
-		s := newSegment(span, weights)
+		s := newSegment(span, weights, paired)
 		s.facts = k.facts(a, toks, span, lead)
 		p.segs = append(p.segs, s)
 	}
@@ -275,14 +276,17 @@ func (k *knowledge) segmentBounds(a *news.Article, toks []token) []int {
 }
 
 // mentionFeatures returns the weighted name and place features of the
-// mentions that start within span. Names are resolved entity ids, or the
-// mention's words for a proper name the knowledge base does not know;
-// references ("he", "the minister") and common nouns ("troops") are left to
-// the word features.
-func (k *knowledge) mentionFeatures(ms []news.Mention, span news.Span, lead int) map[uint64]float64 {
+// mentions that start within span, and those of the names among them
+// that may be words of common prose (see commonWord) wherever they are
+// mentioned. Names are resolved entity ids, or the mention's words for a
+// proper name the knowledge base does not know; references ("he", "the
+// minister") and common nouns ("troops") are left to the word features.
+func (k *knowledge) mentionFeatures(a *news.Article, span news.Span, lead int) (feats map[uint64]float64, paired map[uint64]bool) {
 	tf := map[string]float64{}
 	weight := map[string]float64{}
 	kind := map[string]uint64{}
+	common, proper := map[string]bool{}, map[string]bool{} // by the words around each mention
+	paired = map[uint64]bool{}
 	var at int // start of the mention being added
 	add := func(key string, w float64) {
 		tf[key]++
@@ -295,7 +299,7 @@ func (k *knowledge) mentionFeatures(ms []news.Mention, span news.Span, lead int)
 			kind[key] = featWord
 		}
 	}
-	for _, m := range ms {
+	for _, m := range a.Mentions {
 		if m.Span.Start < span.Start || m.Span.Start >= span.End || m.Ref >= 0 || !hasUpper(m.Text) {
 			continue
 		}
@@ -321,7 +325,13 @@ func (k *knowledge) mentionFeatures(ms []news.Mention, span news.Span, lead int)
 		case m.Actor.Entity != "" && m.Type != news.Place:
 			add("e:"+m.Actor.Entity, weightName)
 		case m.Type == news.Person || m.Type == news.Org:
-			add("n:"+normalName(m.Text), weightName)
+			key := "n:" + normalName(m.Text)
+			add(key, weightName)
+			if k.commonWord(a.Text, m) {
+				common[key] = true
+			} else {
+				proper[key] = true
+			}
 		case m.Type == news.Place:
 			add("p:"+normalName(m.Text), weightPlace)
 		}
@@ -331,10 +341,25 @@ func (k *knowledge) mentionFeatures(ms []news.Mention, span news.Span, lead int)
 		h := featureHash(kind[key], "", key)
 		if kind[key] == featName {
 			h |= specific
+			if common[key] && !proper[key] {
+				paired[h] = true
+			}
 		}
 		out[h] = weight[key] * (1 + math.Log(c))
 	}
-	return out
+	return out, paired
+}
+
+// commonWord reports whether the mention of a name the knowledge base
+// does not know may be a word of common prose: a stopword ("She") or a
+// single word capitalised only because it starts a sentence ("Police
+// said"). Such a name is not specific: many unrelated articles share it,
+// so it is filed in the index only paired with another heavy feature.
+func (k *knowledge) commonWord(text string, m news.Mention) bool {
+	if k.stop[stem(strings.ToLower(m.Text))] {
+		return true
+	}
+	return !strings.ContainsAny(strings.TrimSpace(m.Text), " -") && sentenceStart(text, m.Span.Start)
 }
 
 // capitalFeatures returns a name feature for each capitalised word within
@@ -411,8 +436,9 @@ func normalName(s string) string {
 	return strings.TrimPrefix(s, "the ")
 }
 
-// newSegment keeps the heaviest features of a segment and picks its keys.
-func newSegment(span news.Span, weights map[uint64]float64) segment {
+// newSegment keeps the heaviest features of a segment and picks its keys;
+// the specific features in paired are filed only paired with another.
+func newSegment(span news.Span, weights map[uint64]float64, paired map[uint64]bool) segment {
 	fs := make([]feature, 0, len(weights))
 	for h, w := range weights {
 		fs = append(fs, feature{h: h, w: float32(w)})
@@ -439,7 +465,7 @@ func newSegment(span news.Span, weights map[uint64]float64) segment {
 	// entity.
 	var words []uint64
 	for _, h := range top {
-		if h&specific != 0 {
+		if h&specific != 0 && !paired[h] {
 			s.keys = append(s.keys, h)
 		} else {
 			words = append(words, h)
@@ -621,8 +647,10 @@ func (p *profile) lookupKeys(window int) []uint64 {
 // refuses a profile of another version with errState, and the linker then
 // profiles the article anew from its stored records, so a change of the
 // encoding or of the features only bumps it. Versions 1 and 2 kept fewer
-// features and whole stemmed words, not comparable with version 3's.
-const stateVersion = 3
+// features and whole stemmed words, not comparable with version 3's;
+// version 3 filed names that may be common words ("Police") as keys on
+// their own.
+const stateVersion = 4
 
 // encode returns the profile in its stored form.
 func (p *profile) encode() []byte {

@@ -73,6 +73,38 @@ func TestSentenceStart(t *testing.T) {
 	}
 }
 
+func TestCommonWord(t *testing.T) {
+	k, err := loadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Police said she left. She met Police Chief Ali Reza in Herat. Reza spoke."
+	tests := []struct {
+		mention string
+		at      int // occurrence of mention in text, from 0
+		want    bool
+	}{
+		{"Police", 0, true}, // capitalised by the sentence
+		{"She", 0, true},    // a stopword
+		{"Police Chief Ali Reza", 0, false},
+		{"Reza", 0, false},
+		{"Reza", 1, true}, // alone at a sentence start
+		{"Herat", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mention, func(t *testing.T) {
+			i := -1
+			for range tt.at + 1 {
+				i += 1 + strings.Index(text[i+1:], tt.mention)
+			}
+			m := news.Mention{Text: tt.mention, Span: news.Span{Start: i, End: i + len(tt.mention)}}
+			if got := k.commonWord(text, m); got != tt.want {
+				t.Errorf("commonWord(%q at %d) = %v, want %v", tt.mention, i, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSegmentBounds(t *testing.T) {
 	k, err := loadKnowledge()
 	if err != nil {
