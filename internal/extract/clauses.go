@@ -27,7 +27,8 @@ func (s *evSentence) attributive(k int) bool {
 
 // nounUse reports whether the words [first, last] that a verb pattern
 // matched are a noun: after an article, a demonstrative or a possessive
-// ("these jails", "their raid"), or, in a form that is no participle,
+// ("these jails", "their raid") or a preposition other than "to" ("in
+// jails", "of raids"), or, in a form that is no participle,
 // right before "has" or a modal ("the district jail has").
 func (s *evSentence) nounUse(first, last int) bool {
 	if first > 0 {
@@ -38,6 +39,9 @@ func (s *evSentence) nounUse(first, last int) bool {
 		}
 		if p.is(tPOSS) {
 			return true
+		}
+		if (p.is(tPREP) && !p.is(tAPPROX) && p.low != "to" || p.low == "as") && !s.toks[first].is(tING|tPAST) {
+			return true // "as temporary jails", "in jails"
 		}
 	}
 	if last+1 < len(s.toks) && !s.toks[last].is(tPAST|tING) {

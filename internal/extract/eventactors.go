@@ -144,6 +144,9 @@ func eventActor(a *news.Article, m int) news.Actor {
 // in an apposition after the name.
 func (s *evSentence) actor(u evUnit) news.Actor {
 	act := eventActor(s.a, u.m)
+	if act.Sector == news.SectorGovernment && policeModified(s.a.Mentions[u.m].Text) {
+		act.Sector = news.SectorPolice // "senior police officials"
+	}
 	if act.Country != "" {
 		return act
 	}
@@ -180,6 +183,29 @@ func (s *evSentence) actor(u evUnit) news.Actor {
 		act.Country = s.appositionCountry(u)
 	}
 	return act
+}
+
+// armed reports whether every unit names police or armed forces.
+func (s *evSentence) armed(us []evUnit) bool {
+	for _, u := range us {
+		switch s.actor(u).Sector {
+		case news.SectorPolice, news.SectorMilitary, news.SectorParamil:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// policeModified reports whether a mention's words name officials of the
+// police: "police officials", "the police authorities".
+func policeModified(text string) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(text)) {
+		if w == "police" || w == "cops" {
+			return true
+		}
+	}
+	return false
 }
 
 // appositionCountry returns the country of a name or nationality in an

@@ -18,8 +18,9 @@ func (s *evSentence) attackNationality(from int) (evUnit, bool) {
 		if s.scopeBreak(k) || t.low == "," {
 			break
 		}
-		if t.low != "in" && t.low != "by" && t.low != "from" {
-			continue
+		cause := t.low == "to" && k > 0 && (s.toks[k-1].low == "due" || s.toks[k-1].low == "owing")
+		if t.low != "in" && t.low != "by" && t.low != "from" && !cause {
+			continue // "died in police firing", "deaths due to police firing"
 		}
 		j := k + 1
 		for j < len(s.toks) && s.toks[j].is(tDET|tNUM|tNUMW) {

@@ -140,6 +140,16 @@ import (
 //     recipient.
 //   - A sentence-initial imperative ("Welcome to our coverage") and a
 //     thing that "does not meet the demands" code nothing.
+//   - Police acts are often written as nouns or in the passive: an armed
+//     force before an attack noun is the attacker ("died in police
+//     firing", "deaths due to police firing"); a passive arrest, raid,
+//     dispersal, crowd-control act or criminal charge with no agent
+//     that the police report ("20 were arrested, police said") is
+//     theirs, but a killing they report is not; forces "deployed" with
+//     nobody named for sending them are the ones that move; a past form
+//     of a verb that always takes an object, right after a noun and
+//     with none of its own ("activists arrested from the city"), is a
+//     reduced passive.
 //   - Counts of killed, injured, arrested, protesters and of drones,
 //     missiles, shells and rockets go to the nearest event of a fitting
 //     type; vague amounts count as their lower bound ("dozens" 24).
@@ -607,6 +617,28 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 			ev.Sources, tr.src = []news.Actor{act}, []evUnit{u}
 		}
 	}
+	if ev.Type == news.Assault && len(ev.Sources) == 0 && tr.nominal {
+		// "were injured in police firing", "died in army shelling": the
+		// armed force that modifies the attack noun is the attacker.
+		if u, ok := s.attackNationality(max(0, tr.first-4)); ok && u.last+1 == tr.first {
+			ev.Sources, tr.src = []news.Actor{s.actor(u)}, []evUnit{u}
+		}
+	}
+	if len(ev.Sources) == 0 && ev.Type == news.Mobilize && (passive || tr.nominal) && len(tr.tgt) > 0 && s.armed(tr.tgt) {
+		// "police were deployed in the town", "the deployment of
+		// troops": forces sent with nobody named for sending them are
+		// the ones that move.
+		ev.Sources, tr.src = ev.Targets, tr.tgt
+		ev.Targets, tr.tgt = nil, nil
+	}
+	if len(ev.Sources) == 0 && passive && !negated && policeAct(ev.Type, ev.Mode, ev.Context) {
+		// "20 people were arrested, police said", "the crowd was
+		// lathi-charged, the police said": the police report their own
+		// arrests and crowd control when no agent is named.
+		if sp := s.reporter(); len(sp) > 0 && s.actor(sp[0]).Sector == news.SectorPolice {
+			ev.Sources, tr.src = []news.Actor{s.actor(sp[0])}, sp[:1]
+		}
+	}
 	if ev.Type == news.Assault && len(ev.Sources) == 0 && !negated && ev.Location != nil && ev.Location.Country != "" {
 		// "a roadside bomb near X killed three": PLOVER codes the unnamed
 		// attacker as unidentified armed forces of the place's country.
@@ -667,6 +699,14 @@ func (c *Coder) build(s *evSentence, sent news.Sentence, tr *evTrigger, dates []
 	ev.ID = eventID(a.ID, sent.Index, ev.Trigger.Start)
 	tr.ev = ev
 	return true
+}
+
+// policeAct reports whether an act of type t, mode m and context ctx is
+// one the police do and report as their own: arrests, raids, curfews,
+// dispersals, crowd control and criminal charges, not killings, which
+// others commit too.
+func policeAct(t news.EventType, m, ctx string) bool {
+	return t == news.Coerce || t == news.Assault && m == "crowd-control" || t == news.Accuse && ctx == "legal"
 }
 
 // phraseNominal reports whether a phrase trigger ("ready to", "must")

@@ -269,6 +269,59 @@ func TestEvents(t *testing.T) {
 	}
 }
 
+// TestPoliceEvents covers police and security-force acts as news copy
+// writes them: as nouns ("police firing", "a lathi charge"), in the
+// passive with the police as speaker, and in reduced relatives.
+func TestPoliceEvents(t *testing.T) {
+	c := testCoder(t)
+	tests := []struct {
+		name string
+		text string
+		want []string // summaries of the events, in order
+	}{
+		{"death in police firing", "Two youths died in {police|ORG|IND|COP} firing on Monday.", []string{"ASSAULT IND/COP>"}},
+		{"injured due to police firing", "Six people were injured due to {police|ORG|IND|COP} firing near the market.", []string{"ASSAULT IND/COP>"}},
+		{"lathi charged", "{Police|ORG|IND|COP} lathi charged {the students|PERSON|IND|EDU} outside the college.", []string{"ASSAULT IND/COP>IND/EDU"}},
+		{"resorted to a baton charge", "{The police|ORG|IND|COP} resorted to a baton charge near the bus stand.", []string{"ASSAULT IND/COP>"}},
+		{"tear-gas shells", "{The police|ORG|IND|COP} burst tear-gas shells at the crowd.", []string{"ASSAULT IND/COP>"}},
+		{"fired rounds", "{Police|ORG|IND|COP} fired ten rounds at {the mob|PERSON|IND|CVL}.", []string{"ASSAULT IND/COP>IND/CVL"}},
+		{"fired in the air", "{Troops|ORG|NGA|MIL} fired in the air outside the stadium.", []string{"ASSAULT NGA/MIL>"}},
+		{"passive arrest reported by the police", "Twelve men were arrested after the clash, {police|ORG|IND|COP} said.", []string{"COERCE IND/COP>"}},
+		{"picked up by police", "{The editor|PERSON|IND|JRN} was picked up by {police|ORG|IND|COP} from his home.", []string{"COERCE IND/COP>IND/JRN"}},
+		{"reduced relative of arrest", "Over 40 {activists|PERSON|IND|CVL} arrested at the station were released on bail.", []string{"COERCE >IND/CVL", "RETREAT >IND/CVL"}},
+		{"object after an approximation", "{Police|ORG|IND|COP} arrested over 50 {workers|PERSON|IND|LAB} on the bridge.", []string{"COERCE IND/COP>IND/LAB"}},
+		{"arrested then freed keeps the subject", "{Police|ORG|IND|COP} arrested, then freed {the men|PERSON|IND|CVL}.", []string{"COERCE IND/COP>IND/CVL", "RETREAT IND/COP>IND/CVL"}},
+		{"a killing the police report is not theirs", "Three people were killed in a bomb blast, {police|ORG|IND|COP} said.", []string{"ASSAULT >"}},
+		{"an intransitive attack keeps its subject", "{Rebels|ORG|IND|REB} attacked at dawn.", []string{"ASSAULT IND/REB>"}},
+		{"a dismissal is no firing", "The firing of the coach surprised fans.", nil},
+		{"forces deployed with nobody sending them move themselves", "Extra {policemen|PERSON|IND|COP} were deployed in the old city.", []string{"MOBILIZE IND/COP>"}},
+		{"a deployment of forces is theirs", "The deployment of {troops|ORG|IND|MIL} along the highway continued.", []string{"MOBILIZE IND/MIL>"}},
+		{"a railway station is no stationing", "{Protesters|PERSON|IND|CVL} gathered at the railway station.", nil},
+		{"stopped from entering, police said", "Forty {volunteers|PERSON|IND|CVL} were stopped from entering the town, {police|ORG|IND|COP} said.", []string{"COERCE IND/COP>IND/CVL"}},
+		{"police officials are police", "{Senior police officials|PERSON|IND|GOV} detained {the organisers|PERSON|IND|CVL}.", []string{"COERCE IND/COP>IND/CVL"}},
+		{"a charge the police report is theirs", "The two brothers were booked for murder, {police|ORG|IND|COP} said.", []string{"ACCUSE IND/COP>"}},
+		{"a police title as speaker", "Ten men were prevented from leaving the station, the superintendent of {police|ORG|IND|COP} said.", []string{"COERCE IND/COP>"}},
+		{"a killing the army reports is not theirs", "Two {traders|PERSON|IND|BUS} were shot dead, {the army|ORG|IND|MIL} said.", []string{"ASSAULT >IND/BUS"}},
+		{"registered a case against", "{Police|ORG|IND|COP} registered a case against {the landlord|PERSON|IND|CVL}.", []string{"ACCUSE IND/COP>IND/CVL"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := article(t, tt.text)
+			c.Events(a)
+			var got []string
+			for _, e := range a.Events {
+				got = append(got, summary(e))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Events(%q) = %q, want %q", a.Text, got, tt.want)
+				for _, e := range a.Events {
+					t.Logf("  %s rule=%s trigger=%q", summary(e), e.Rule, a.Text[e.Trigger.Start:e.Trigger.End])
+				}
+			}
+		})
+	}
+}
+
 func TestEventFields(t *testing.T) {
 	c := testCoder(t)
 	a := article(t, "On <Tuesday|2024-05-07>, {Russian forces|ORG|RUS|MIL} fired 40 drones and 12 missiles at {Kyiv|PLACE|UKR}, killing at least 9 people and wounding 31.")

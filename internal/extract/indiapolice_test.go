@@ -17,7 +17,10 @@ import (
 	"chronicle/internal/news"
 )
 
-var indiaVerbose = flag.Bool("india.v", false, "log the IndiaPoliceEvents documents the coder gets wrong, by question")
+var (
+	indiaVerbose = flag.Bool("india.v", false, "log the IndiaPoliceEvents documents the coder gets wrong, by question")
+	indiaSents   = flag.String("india.sents", "", "for one question (KILL, ARREST, FORCE, ANY_ACTION), log the gold sentences and coded events of the even-numbered documents the coder gets wrong")
+)
 
 // indiaDoc is one IndiaPoliceEvents document: a Times of India article
 // of March 2002, mostly lower-cased and full of mojibake, and the questions
@@ -31,7 +34,9 @@ type indiaDoc struct {
 
 // indiaQuestions are the corpus's questions about the police, each with
 // the events that answer it: coded events whose source is the police or,
-// for arrests, unnamed ("20 people were arrested").
+// for arrests, unnamed ("20 people were arrested"). "Did police use force
+// or violence?" is answered by assaults alone: curfews, raids, bans and
+// seizures are coercion without force.
 var indiaQuestions = []struct {
 	label  string
 	answer func(e news.Event) bool
@@ -43,7 +48,7 @@ var indiaQuestions = []struct {
 		return e.Type == news.Coerce && e.Mode == "arrest" && (police(e) || e.Source.IsZero())
 	}},
 	{"FORCE", func(e news.Event) bool {
-		return police(e) && (e.Type == news.Assault || e.Type == news.Coerce && e.Mode != "arrest")
+		return police(e) && e.Type == news.Assault
 	}},
 	{"ANY_ACTION", func(e news.Event) bool { return police(e) }},
 }
@@ -136,6 +141,7 @@ func TestIndiaPoliceEvents(t *testing.T) {
 	}
 	st := newEventStack(t)
 	answers := make([]map[string]bool, len(docs))
+	events := make([][]indiaEvent, len(docs))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	errs := make([]error, len(docs))
@@ -150,6 +156,9 @@ func TestIndiaPoliceEvents(t *testing.T) {
 				st.code(a)
 				answers[i] = map[string]bool{}
 				for _, e := range a.Events {
+					if *indiaSents != "" {
+						events[i] = append(events[i], indiaEvent{a.Text[e.Evidence[0].Span.Start:e.Evidence[0].Span.End], describeIndiaEvent(a, e)})
+					}
 					if e.Negated || e.Modality != "" {
 						continue
 					}
@@ -173,31 +182,121 @@ func TestIndiaPoliceEvents(t *testing.T) {
 		}
 	}
 	// Floors just under the measured figures: document-level F1 per question.
-	floors := map[string]float64{"KILL": 0.60, "ARREST": 0.71, "FORCE": 0.62, "ANY_ACTION": 0.55}
+	floors := map[string]float64{"KILL": 0.74, "ARREST": 0.78, "FORCE": 0.78, "ANY_ACTION": 0.63}
 	for _, q := range indiaQuestions {
-		var tp, fp, fn int
+		var all, even, odd [3]int // tp, fp, fn
 		var wrong []string
 		for i, d := range docs {
 			gold, got := slices.Contains(d.Labels, q.label), answers[i][q.label]
+			k := -1
 			switch {
 			case gold && got:
-				tp++
+				k = 0
 			case got:
-				fp++
+				k = 1
 				wrong = append(wrong, fmt.Sprintf("false %d", d.ID))
 			case gold:
-				fn++
+				k = 2
 				wrong = append(wrong, fmt.Sprintf("missed %d", d.ID))
 			}
+			if k < 0 {
+				continue
+			}
+			all[k]++
+			if d.ID%2 == 0 {
+				even[k]++
+			} else {
+				odd[k]++
+			}
 		}
-		p, r, f := prf(tp, fp, fn)
-		t.Logf("IndiaPoliceEvents %-10s documents: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d of %d)", q.label, p, r, f, tp, fp, fn, len(docs))
+		p, r, f := prf(all[0], all[1], all[2])
+		t.Logf("IndiaPoliceEvents %-10s documents: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d of %d)", q.label, p, r, f, all[0], all[1], all[2], len(docs))
+		for _, half := range []struct {
+			name string
+			n    [3]int
+		}{{"even", even}, {"odd (held out)", odd}} {
+			hp, hr, hf := prf(half.n[0], half.n[1], half.n[2])
+			t.Logf("  %s doc_ids: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", half.name, hp, hr, hf, half.n[0], half.n[1], half.n[2])
+		}
 		if *indiaVerbose {
 			t.Logf("%s: %s", q.label, strings.Join(wrong, ", "))
+		}
+		if q.label == *indiaSents {
+			logIndiaSentences(t, docs, answers, events, q.label)
 		}
 		if f < floors[q.label] {
 			t.Errorf("%s F1 %.3f, want >= %.2f", q.label, f, floors[q.label])
 		}
+	}
+}
+
+// describeIndiaEvent renders a coded event for error analysis: type,
+// mode, source, target, trigger and quantities.
+func describeIndiaEvent(a *news.Article, e news.Event) string {
+	var src []string
+	for _, x := range append([]news.Actor{e.Source}, e.Sources...) {
+		if !x.IsZero() {
+			src = append(src, x.Name+"/"+string(x.Sector))
+		}
+	}
+	flags := ""
+	if e.Negated {
+		flags += " negated"
+	}
+	if e.Modality != "" {
+		flags += " " + e.Modality
+	}
+	return fmt.Sprintf("%s %s [%s] -> %s %q%s %v", e.Type, e.Mode, strings.Join(src, ","), e.Target.Name, a.Text[e.Trigger.Start:e.Trigger.End], flags, e.Quantities)
+}
+
+// indiaEvent is a coded event as the error analysis shows it: the text of
+// its sentence and a description.
+type indiaEvent struct {
+	sentence, desc string
+}
+
+// logIndiaSentences logs, for the even-numbered documents the coder gets
+// wrong on one question, the sentences the annotators labelled with it
+// and every event coded in the document.
+func logIndiaSentences(t *testing.T, docs []indiaDoc, answers []map[string]bool, events [][]indiaEvent, label string) {
+	t.Helper()
+	gold := map[int][]string{}
+	path := eventData(t, "indiapoliceevents", "data/final/sents.jsonl")
+	eachJSONLine(t, path, func(line []byte) error {
+		var s struct {
+			Doc    int      `json:"doc_id"`
+			Text   string   `json:"sent_text"`
+			Labels []string `json:"sent_labels"`
+		}
+		err := json.Unmarshal(line, &s)
+		if slices.Contains(s.Labels, label) {
+			gold[s.Doc] = append(gold[s.Doc], s.Text)
+		}
+		return err
+	})
+	for i, d := range docs {
+		want, got := slices.Contains(d.Labels, label), answers[i][label]
+		if d.ID%2 != 0 || want == got {
+			continue
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "doc %d want %v got %v\n", d.ID, want, got)
+		shown := map[int]bool{}
+		for _, s := range gold[d.ID] {
+			fmt.Fprintf(&b, "  gold: %s\n", strings.TrimSpace(s))
+			for k, e := range events[i] {
+				if strings.Contains(e.sentence, strings.TrimSpace(s)) || strings.Contains(strings.TrimSpace(s), strings.TrimSpace(e.sentence)) {
+					fmt.Fprintf(&b, "    event: %s\n", e.desc)
+					shown[k] = true
+				}
+			}
+		}
+		for k, e := range events[i] {
+			if !shown[k] {
+				fmt.Fprintf(&b, "  event: %s\n", e.desc)
+			}
+		}
+		t.Log(b.String())
 	}
 }
 
@@ -213,4 +312,25 @@ func prf(tp, fp, fn int) (p, r, f float64) {
 		f = 2 * p * r / (p + r)
 	}
 	return p, r, f
+}
+
+var indiaText = flag.String("india.text", "", "code this text through the full stack and log its mentions and events")
+
+// TestIndiaText codes the text of -india.text, for error analysis of
+// single sentences.
+func TestIndiaText(t *testing.T) {
+	if *indiaText == "" {
+		t.Skip("no -india.text given")
+	}
+	a, err := readIndiaArticle(indiaDoc{ID: 1, Text: *indiaText, Date: "2002-03-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newEventStack(t).code(a)
+	for _, m := range a.Mentions {
+		t.Logf("mention %q %s %s/%s", m.Text, m.Type, m.Actor.Country, m.Actor.Sector)
+	}
+	for _, e := range a.Events {
+		t.Logf("event %s (%s)", describeIndiaEvent(a, e), e.Rule)
+	}
 }

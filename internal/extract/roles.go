@@ -218,6 +218,9 @@ func (s *evSentence) passive(h int) bool {
 			break
 		}
 	}
+	if s.reducedPassive(h) {
+		return true
+	}
 	// reduced passive: "three soldiers killed by a roadside bomb" (but not
 	// "spoke by phone")
 	if h+1 < len(s.toks) && s.toks[h+1].is(tAGENT) {
@@ -230,6 +233,48 @@ func (s *evSentence) passive(h int) bool {
 		}
 		p := s.before(h, 0)
 		return p >= 0 && !s.toks[p].is(tHAVE)
+	}
+	return false
+}
+
+// reducedPassive reports whether the past form at h of a verb that
+// always takes an object follows its noun with no object of its own:
+// "250 activists arrested from the city", "criminals arrested recently",
+// "three civilians killed in the attack".
+func (s *evSentence) reducedPassive(h int) bool {
+	t := &s.toks[h]
+	if t.is(tING) || !objectVerb(t.low) || h == 0 {
+		return false
+	}
+	p := h - 1
+	if !(s.toks[p].mention >= 0 || s.toks[p].is(tNOUN|tPERSONN)) || s.toks[p].is(tPRON) {
+		return false
+	}
+	if s.toks[p].mention >= 0 {
+		if f := s.unitAt(p).first; f > 0 && s.toks[f-1].is(tREL) {
+			return false // "the men whom police arrested"
+		}
+	}
+	if h+1 == len(s.toks) {
+		return true
+	}
+	n := &s.toks[h+1]
+	if n.is(tAGENT|tAPPROX) || n.low == "," {
+		// "by X" has a rule of its own; "X arrested, then freed";
+		// "arrested over 50 workers" has its object.
+		return false
+	}
+	return n.is(tPREP|tTIME|tDATE|tPUNCT|tSUB) && !n.is(tDET) || n.low == "recently" || n.low == "earlier" || n.low == "yesterday"
+}
+
+// objectVerb reports whether a past form is of a verb of arrest or
+// killing that news copy never uses without its object: "arrested",
+// "killed", "detained".
+func objectVerb(w string) bool {
+	switch w {
+	case "arrested", "detained", "killed", "injured", "wounded", "murdered", "nabbed", "apprehended",
+		"jailed", "lynched", "abducted", "kidnapped", "butchered", "slain", "massacred", "rounded", "held", "picked":
+		return true
 	}
 	return false
 }
@@ -308,7 +353,7 @@ func (s *evSentence) object(from int, agents, purpose bool) ([]evUnit, *evUnit) 
 	adjunct := false
 	for k := from; k < len(s.toks) && k < from+25; k++ {
 		t := &s.toks[k]
-		if s.scopeBreak(k) || t.low == "," && k > from {
+		if s.scopeBreak(k) || t.low == "," && (k > from || s.attribution(k+1)) {
 			break
 		}
 		if t.low == "and" && k+1 < len(s.toks) && s.toks[k+1].is(tVERB) && evVerbal(s.toks, k+1) {
@@ -374,6 +419,17 @@ func (s *evSentence) object(from int, agents, purpose bool) ([]evUnit, *evUnit) 
 		k = u.last
 	}
 	return first, place
+}
+
+// attribution reports whether the words from k are a trailing
+// attribution, a speaker and a reporting verb (", police said"), which
+// no act before the comma takes as its object.
+func (s *evSentence) attribution(k int) bool {
+	if k >= len(s.toks) || s.toks[k].mention < 0 {
+		return false
+	}
+	n := s.unitAt(k).last + 1
+	return n < len(s.toks) && s.toks[n].is(tREPORT)
 }
 
 // named returns the mention a descriptive premodifier belongs to: in "the
@@ -488,6 +544,21 @@ func (s *evSentence) speaker() []evUnit {
 			if s.toks[j].is(evClosedClass) && !s.toks[j].is(tDET) {
 				break
 			}
+		}
+	}
+	return nil
+}
+
+// reporter is speaker that also takes the body a speaker's title names:
+// "superintendent of police X said" gives the police.
+func (s *evSentence) reporter() []evUnit {
+	if g := s.speaker(); g != nil {
+		return g
+	}
+	for k := range s.toks {
+		if t := &s.toks[k]; t.is(tREPORT) && !t.is(tNOUN) && t.low != "according" {
+			_, loose := s.subjectOr(s.verbGroupStart(k))
+			return loose
 		}
 	}
 	return nil
