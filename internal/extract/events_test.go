@@ -109,12 +109,7 @@ func summary(e news.Event) string {
 }
 
 func TestEvents(t *testing.T) {
-	c := testCoder(t)
-	tests := []struct {
-		name string
-		text string
-		want []string // summaries of the events, in order
-	}{
+	tests := []eventCase{
 		{"active verb", "{Rebels|ORG|SDN|REB} shelled {Juba|PLACE|SDN} on Sunday.", []string{"ASSAULT SDN/REB>SDN/"}},
 		{"meeting coordination", "{France|COUNTRY|FRA} and {Germany|COUNTRY|DEU} held talks in {Paris|PLACE|FRA}.", []string{"CONSULT FRA/>DEU/"}},
 		{"meet with", "{The Egyptian foreign minister|PERSON|EGY|GOV} met with {Hamas|ORG|PSE|REB} leaders in {Cairo|PLACE|EGY}.", []string{"CONSULT EGY/GOV>PSE/REB"}},
@@ -251,34 +246,14 @@ func TestEvents(t *testing.T) {
 		{"a language is no target", "{The court|ORG|EST|JUD} lifted the restrictions on the {Russian|COUNTRY|RUS} language in schools.", []string{"CONCEDE EST/JUD>"}},
 		{"forces mobilised are the means", "{The provincial government|ORG|PAK|GOV} ordered patrols by {police|ORG||COP|Police} after the riots.", []string{"MOBILIZE PAK/GOV>"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := article(t, tt.text)
-			c.Events(a)
-			var got []string
-			for _, e := range a.Events {
-				got = append(got, summary(e))
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("Events(%q) = %q, want %q", a.Text, got, tt.want)
-				for _, e := range a.Events {
-					t.Logf("  %s rule=%s trigger=%q", summary(e), e.Rule, a.Text[e.Trigger.Start:e.Trigger.End])
-				}
-			}
-		})
-	}
+	checkEvents(t, testCoder(t), tests)
 }
 
 // TestPoliceEvents covers police and security-force acts as news copy
 // writes them: as nouns ("police firing", "a lathi charge"), in the
 // passive with the police as speaker, and in reduced relatives.
 func TestPoliceEvents(t *testing.T) {
-	c := testCoder(t)
-	tests := []struct {
-		name string
-		text string
-		want []string // summaries of the events, in order
-	}{
+	tests := []eventCase{
 		{"death in police firing", "Two youths died in {police|ORG|IND|COP} firing on Monday.", []string{"ASSAULT IND/COP>"}},
 		{"injured due to police firing", "Six people were injured due to {police|ORG|IND|COP} firing near the market.", []string{"ASSAULT IND/COP>"}},
 		{"lathi charged", "{Police|ORG|IND|COP} lathi charged {the students|PERSON|IND|EDU} outside the college.", []string{"ASSAULT IND/COP>IND/EDU"}},
@@ -304,6 +279,20 @@ func TestPoliceEvents(t *testing.T) {
 		{"a killing the army reports is not theirs", "Two {traders|PERSON|IND|BUS} were shot dead, {the army|ORG|IND|MIL} said.", []string{"ASSAULT >IND/BUS"}},
 		{"registered a case against", "{Police|ORG|IND|COP} registered a case against {the landlord|PERSON|IND|CVL}.", []string{"ACCUSE IND/COP>IND/CVL"}},
 	}
+	checkEvents(t, testCoder(t), tests)
+}
+
+// eventCase is a sentence with marked mentions and dates and the
+// summaries of the events it codes, in order.
+type eventCase struct {
+	name string
+	text string
+	want []string
+}
+
+// checkEvents codes each case's sentence and compares the summaries.
+func checkEvents(t *testing.T, c *Coder, tests []eventCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := article(t, tt.text)

@@ -209,13 +209,13 @@ func TestIndiaPoliceEvents(t *testing.T) {
 				odd[k]++
 			}
 		}
-		p, r, f := prf(all[0], all[1], all[2])
+		p, r, f := countsPRF(all)
 		t.Logf("IndiaPoliceEvents %-10s documents: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d of %d)", q.label, p, r, f, all[0], all[1], all[2], len(docs))
 		for _, half := range []struct {
 			name string
 			n    [3]int
 		}{{"even", even}, {"odd (held out)", odd}} {
-			hp, hr, hf := prf(half.n[0], half.n[1], half.n[2])
+			hp, hr, hf := countsPRF(half.n)
 			t.Logf("  %s doc_ids: P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)", half.name, hp, hr, hf, half.n[0], half.n[1], half.n[2])
 		}
 		if *indiaVerbose {
@@ -300,37 +300,8 @@ func logIndiaSentences(t *testing.T, docs []indiaDoc, answers []map[string]bool,
 	}
 }
 
-// prf returns precision, recall and F1 from counts.
-func prf(tp, fp, fn int) (p, r, f float64) {
-	if tp+fp > 0 {
-		p = float64(tp) / float64(tp+fp)
-	}
-	if tp+fn > 0 {
-		r = float64(tp) / float64(tp+fn)
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
-}
-
-var indiaText = flag.String("india.text", "", "code this text through the full stack and log its mentions and events")
-
-// TestIndiaText codes the text of -india.text, for error analysis of
-// single sentences.
-func TestIndiaText(t *testing.T) {
-	if *indiaText == "" {
-		t.Skip("no -india.text given")
-	}
-	a, err := readIndiaArticle(indiaDoc{ID: 1, Text: *indiaText, Date: "2002-03-01"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	newEventStack(t).code(a)
-	for _, m := range a.Mentions {
-		t.Logf("mention %q %s %s/%s", m.Text, m.Type, m.Actor.Country, m.Actor.Sector)
-	}
-	for _, e := range a.Events {
-		t.Logf("event %s (%s)", describeIndiaEvent(a, e), e.Rule)
-	}
+// countsPRF returns precision, recall and F1 from true positives, false
+// positives and false negatives.
+func countsPRF(n [3]int) (p, r, f float64) {
+	return ploverScore{tp: n[0], pred: n[0] + n[1], gold: n[0] + n[2]}.prf()
 }

@@ -123,12 +123,7 @@ func quoteSplitsRune(s string, off int) bool {
 }
 
 func TestQuotes(t *testing.T) {
-	st := newQuoteStack(t)
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []quoteCase{
 		// Typography.
 		{"straight quotes, cue after, inverted", `"We will not retreat," said Jane Roe.`,
 			[]string{`direct "We will not retreat" by Jane Roe @"Jane Roe"`}},
@@ -500,6 +495,20 @@ func TestQuotes(t *testing.T) {
 			"Local leaders say the port needs work. \"He just stopped and said, 'We must fix it.'\" Ana Silva, the chairman of the board, said of the visit.",
 			[]string{`indirect "the port needs work" by leaders @"Local leaders"`, `direct "He just stopped and said, 'We must fix it.'" by Ana Silva @"Ana Silva"`}},
 	}
+	checkQuoteCases(t, newQuoteStack(t), tests)
+}
+
+// quoteCase is a text and the brief form of every quote found in it.
+type quoteCase struct {
+	name string
+	text string
+	want []string
+}
+
+// checkQuoteCases runs the quote stack on each case's text and compares
+// the quotes found.
+func checkQuoteCases(t *testing.T, st *quoteStack, tests []quoteCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := &news.Article{ID: "t", Text: tt.text}

@@ -1,24 +1,13 @@
 package extract_test
 
-import (
-	"testing"
-
-	"chronicle/internal/news"
-
-	"github.com/google/go-cmp/cmp"
-)
+import "testing"
 
 // TestQuoteSpeakers checks how the finder reads speakers in the harder
 // layouts of news writing: nicknames and honorifics inside names,
 // relative clauses that run on to the cue, headings that credit a quote,
 // and the cues that must not pass their speaker on.
 func TestQuoteSpeakers(t *testing.T) {
-	st := newQuoteStack(t)
-	tests := []struct {
-		name string
-		text string
-		want []string
-	}{
+	tests := []quoteCase{
 		{"nickname inside the speaker's name",
 			"The vote went on.\n\n\"We will win,\" Ana \"Annie\" Silva said.",
 			[]string{`direct "We will win" by Ana Silva @"Ana \"Annie\" Silva"`, `partial "Annie" by -`}},
@@ -95,18 +84,5 @@ func TestQuoteSpeakers(t *testing.T) {
 			"The vote went on. More from the harbour board: “The port stays open.”",
 			[]string{`direct "The port stays open." by board @"the harbour board"`}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := &news.Article{ID: "t", Text: tt.text}
-			st.run(a)
-			checkQuotes(t, a)
-			var got []string
-			for _, q := range a.Quotes {
-				got = append(got, briefQuote(a, q))
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("Quotes(%q) mismatch (-want +got):\n%s", tt.text, diff)
-			}
-		})
-	}
+	checkQuoteCases(t, newQuoteStack(t), tests)
 }
