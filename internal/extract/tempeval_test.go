@@ -91,6 +91,10 @@ func TestTempEval3(t *testing.T) {
 		t.Skipf("../shared/data/tempeval3 not present: %v", err)
 	}
 	thresholds := map[string]float64{"platinum": 0.99, "timebank": 0.96, "aquaint": 0.945}
+	// all pools the three sets: the target names TempEval-3's day-valued
+	// expressions, not one of its parts.
+	const allThreshold = 0.95
+	var allDays, allRight int
 	for _, name := range []string{"platinum", "timebank", "aquaint"} {
 		files, err := filepath.Glob(sets[name])
 		if err != nil || len(files) == 0 {
@@ -149,6 +153,8 @@ func TestTempEval3(t *testing.T) {
 				}
 			}
 		}
+		allDays += days
+		allRight += daysRight
 		acc := float64(daysRight) / float64(max(days, 1))
 		t.Logf("%s: %d documents; day-valued expressions resolved to the right day: %d/%d = %.3f; DATE expressions found: recall %.3f, precision %.3f",
 			name, len(files), daysRight, days, acc, float64(found)/float64(max(golds, 1)), float64(oursMatched)/float64(max(ours, 1)))
@@ -165,6 +171,11 @@ func TestTempEval3(t *testing.T) {
 		if acc < thresholds[name] {
 			t.Errorf("%s: day accuracy %.3f below the committed threshold %.3f", name, acc, thresholds[name])
 		}
+	}
+	acc := float64(allRight) / float64(max(allDays, 1))
+	t.Logf("all of TempEval-3: day-valued expressions resolved to the right day: %d/%d = %.3f", allRight, allDays, acc)
+	if acc < allThreshold {
+		t.Errorf("all of TempEval-3: day accuracy %.3f below the committed threshold %.3f", acc, allThreshold)
 	}
 }
 
