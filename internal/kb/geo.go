@@ -12,17 +12,18 @@ import (
 )
 
 // The generated files (countries.tsv, historic.tsv, subdivisions.tsv,
-// places.tsv, places_alt.tsv, us_census.tsv) come from gen/geo; its doc
-// comment says how to fetch its inputs. places.idx, the gazetteer's
-// indexes, is computed from them by TestPlacesIndex (see geo_index.go).
+// places.tsv, places_alt.tsv, us_census.tsv, subdivision_points.tsv) come
+// from gen/geo; its doc comment says how to fetch its inputs. places.idx,
+// the gazetteer's indexes, is computed from them by TestPlacesIndex (see
+// geo_index.go).
 // The other files of data/geo are written by hand.
 //
-//go:generate go run ./gen/geo -out data/geo -cities=${CITIES500} -usatlas=${USATLAS}
+//go:generate go run ./gen/geo -out data/geo -cities=${CITIES500} -usatlas=${USATLAS} -admin1=${NEADMIN1}
 //go:generate go test -run TestPlacesIndex -update
 
 //go:embed data/geo/countries.tsv data/geo/countries_extra.tsv data/geo/country_names.tsv
 //go:embed data/geo/historic.tsv data/geo/subdivisions.tsv data/geo/subdivision_aliases.tsv
-//go:embed data/geo/place_stop.txt data/geo/regions.txt data/geo/us_census.tsv
+//go:embed data/geo/place_stop.txt data/geo/regions.txt data/geo/us_census.tsv data/geo/subdivision_points.tsv
 var geoFiles embed.FS
 
 // placesTSV is the gazetteer, embedded as a string so that loading reads
@@ -171,6 +172,9 @@ func loadGeoIndex(index string) (*Geo, error) {
 		return nil, err
 	}
 	if err := g.readSubdivisionAliases(); err != nil {
+		return nil, err
+	}
+	if err := g.readSubdivisionPoints(); err != nil {
 		return nil, err
 	}
 	if err := g.readUSCensus(); err != nil {

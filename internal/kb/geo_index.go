@@ -50,11 +50,11 @@ const (
 
 // indexInputs lists the files of data/geo besides places.tsv and
 // places_alt.tsv that places.idx is computed from: the countries, whose
-// order numbers them, and the subdivisions with their names, seats and
-// census points.
+// order numbers them, and the subdivisions with their names, seats,
+// census points and outline centroids.
 func indexInputs() []string {
 	return []string{"countries.tsv", "countries_extra.tsv", "subdivisions.tsv",
-		"subdivision_aliases.tsv", "us_census.tsv"}
+		"subdivision_aliases.tsv", "us_census.tsv", "subdivision_points.tsv"}
 }
 
 // geoDataSum returns the CRC-32 of the names and contents of the data

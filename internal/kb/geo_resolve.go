@@ -112,7 +112,10 @@ func featureScore(code string) float64 {
 //
 // A bare name that Hints.Context also gives as an American county
 // ("DeKalb" beside "DeKalb County") is that county, or the town of the
-// name inside it.
+// name inside it. In an article that names counties, a bare name that is
+// a county of the state the article is mostly about and no place of that
+// state is that county ("Sarpy" beside "Douglas County" in Nebraskan
+// news); "Platte Co." is Platte County.
 //
 // "X, Y" restricts X to the country or subdivision Y ("Paris, Texas",
 // "Springfield, Ill."). GeoID is the GeoNames id of a place, the ISO
@@ -129,10 +132,17 @@ func (g *Geo) Resolve(name string, h Hints) (news.Location, bool) {
 	if key == "" {
 		return news.Location{}, false
 	}
+	// "Platte Co." is Platte County: local news abbreviates the word.
+	if rest, ok := strings.CutSuffix(key, " co."); ok {
+		key = rest + " county"
+	}
 	if loc, ok := g.countyShorthand(key, h); ok {
 		return loc, true
 	}
 	r := g.ranker(h)
+	if loc, ok := g.countyOfHintedState(key, r, h.Context); ok {
+		return loc, true
+	}
 	r.ctx = g.newPlaceContext(h.Context, key)
 	if r.ctx != nil && r.ctx.dominant >= 0 && r.countries[r.ctx.dominant] == 0 {
 		// The country where the other names lie is as good as named.
@@ -226,6 +236,49 @@ func (g *Geo) countyShorthand(key string, h Hints) (news.Location, bool) {
 			}
 		}
 		return loc, true
+	}
+	return news.Location{}, false
+}
+
+// countyOfHintedState resolves a bare name that is a county of a state
+// the article is mostly about (one that earns the whole scoreSubHint)
+// and no place of that state, in an article that names counties: local
+// news lists them by their names alone ("Douglas, Sarpy and Lancaster
+// counties"). Names of countries, metonyms ("Washington") and names of
+// states ("Iowa County") keep their own reading.
+func (g *Geo) countyOfHintedState(key string, r ranker, context []string) (news.Location, bool) {
+	if len(r.subs) == 0 || strings.HasSuffix(key, " county") || strings.HasSuffix(key, " parish") {
+		return news.Location{}, false
+	}
+	counties := false
+	for _, c := range context {
+		if c := Fold(c); strings.HasSuffix(c, " county") || strings.HasSuffix(c, " parish") || strings.HasSuffix(c, " co.") {
+			counties = true
+			break
+		}
+	}
+	if !counties {
+		return news.Location{}, false
+	}
+	if _, ok := g.lookupCountryName(key); ok {
+		return news.Location{}, false
+	}
+	if subs, _ := g.findSubs(key); len(subs) > 0 && g.subs[subs[0]].parent < 0 {
+		return news.Location{}, false
+	}
+	for _, word := range []string{" county", " parish"} {
+		for _, si := range g.subIndex[key+word] {
+			s := &g.subs[si]
+			if !s.county || s.parent < 0 || r.subs[s.parent] < scoreSubHint {
+				continue
+			}
+			for _, i := range g.findPlaces(key) {
+				if int(g.places.recs[i].admin1) == s.parent {
+					return news.Location{}, false
+				}
+			}
+			return g.subLocation(int(si)), true
+		}
 	}
 	return news.Location{}, false
 }

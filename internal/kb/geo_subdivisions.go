@@ -87,6 +87,30 @@ func (g *Geo) readSubdivisionAliases() error {
 	})
 }
 
+// readSubdivisionPoints reads subdivision_points.tsv: the centroids of
+// the outlines of the subdivisions that Natural Earth draws. The census
+// centroids of us_census.tsv, read after, replace those of the American
+// states; subdivisions without an outline are placed by locate.
+func (g *Geo) readSubdivisionPoints() error {
+	return readGeoTSV("subdivision_points.tsv", func(_ int, f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("%d cells, want 3", len(f))
+		}
+		i, ok := g.subCodes[f[0]]
+		if !ok {
+			return fmt.Errorf("unknown subdivision %q", f[0])
+		}
+		lat, err1 := strconv.ParseFloat(f[1], 64)
+		lon, err2 := strconv.ParseFloat(f[2], 64)
+		if err1 != nil || err2 != nil || !validLatLon(lat, lon) {
+			return fmt.Errorf("bad coordinates %q %q", f[1], f[2])
+		}
+		s := &g.subs[i]
+		s.lat, s.lon, s.hasGeo = lat, lon, true
+		return nil
+	})
+}
+
 // readUSCensus reads us_census.tsv: the centroids of the American states,
 // which replace the estimate that locate would make from the places, and
 // the counties, which become second-level subdivisions coded "US-" and
@@ -299,8 +323,9 @@ func (g *Geo) subName(i int) string {
 }
 
 // locate gives subdivisions and territories their coordinates, once:
-// an American state at the centroid of its outline (us_census.tsv), any
-// other subdivision at the centroid of the convex hull of the gazetteer
+// an American state at the centroid of its outline (us_census.tsv), a
+// subdivision that Natural Earth outlines at the centroid of that outline
+// (subdivision_points.tsv), any other subdivision at the centroid of the convex hull of the gazetteer
 // places inside it, which comes closer to the middle of its area than
 // their mean or the middle of their range, which crowd towards the
 // towns; else at its seat (subdivision_aliases.tsv), else at the most
@@ -351,7 +376,7 @@ func (g *Geo) locateSubs() {
 	for i := range g.subs {
 		s := &g.subs[i]
 		if s.hasGeo {
-			continue // us_census.tsv
+			continue // us_census.tsv or subdivision_points.tsv
 		}
 		if len(lats[i]) >= 3 {
 			s.lat, s.lon, s.hasGeo = hullCentroid(lats[i], lons[i])

