@@ -163,7 +163,8 @@ func (c *corpus) batch(n int) []*news.Article {
 // second of processor time (all the process's threads together, which
 // other load on the machine does not change) for linking alone and for
 // storing and linking together; the mean number of articles a batch works
-// on and the largest story it builds; and it logs the pairwise score of
+// on, and of stored states it reads (not cached), and the largest story
+// it builds; and it logs the pairwise score of
 // all stored stories against the generated ones.
 // CHRONICLE_LINK_BENCH_SIZES lists the store sizes (default
 // 1000,10000,100000).
@@ -173,9 +174,9 @@ func (c *corpus) batch(n int) []*news.Article {
 // in the file prefix.<size>.db, built on the first run, and later runs
 // measure on a copy of it in a temporary directory, so the kept file never
 // changes. The generator is replayed up to size, so the articles linked
-// are the same either way, and the measured linker's cache of records is
-// filled with the latest stored articles, as in a linker that has been
-// running. Delete the files when the generator or the linker's stored
+// are the same either way, and the measured linker's caches (of records
+// and of stored state) are filled with the latest stored articles, as in
+// a linker that has been running. Delete the files when the generator or the linker's stored
 // state changes.
 func BenchmarkLink(b *testing.B) {
 	sizes := []int{1000, 10000, 100000}
@@ -197,7 +198,7 @@ func BenchmarkLink(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			warmRecords(b, l, db, size)
+			warmCaches(b, l, db, size)
 			st := &linkStats{}
 			l.stats = st
 			var linkTime, linkCPU, saveCPU time.Duration
@@ -226,6 +227,7 @@ func BenchmarkLink(b *testing.B) {
 			}
 			if st.calls > 0 {
 				b.ReportMetric(float64(st.nodes)/float64(st.calls), "working-set/batch")
+				b.ReportMetric(float64(st.read)/float64(st.calls), "state-reads/batch")
 				b.ReportMetric(float64(st.largest), "largest-story")
 			}
 			b.StopTimer()
@@ -293,20 +295,29 @@ func benchStore(b *testing.B, c *corpus, size int) *store.DB {
 	return db
 }
 
-// warmRecords fills the linker's cache of records with the latest of the
-// size stored articles, as a linker that has been running holds them.
-func warmRecords(b *testing.B, l *Linker, db *store.DB, size int) {
+// warmCaches fills the linker's caches of records and of stored state
+// with the latest of the size stored articles, as a linker that has been
+// running holds them: as many as the caches keep.
+func warmCaches(b *testing.B, l *Linker, db *store.DB, size int) {
 	b.Helper()
 	var ids []news.ArticleID
-	for i := max(0, size-recordCacheSize/2); i < size; i++ {
-		ids = append(ids, news.ArticleID(fmt.Sprintf("g%08d", i)))
+	for i := max(0, size-nodeCacheSize); i < size; i++ {
+		ids = append(ids, news.ArticleID(genID(i)))
 	}
-	arts, err := db.LinkRecords(b.Context(), ids)
+	arts, err := db.LinkRecords(b.Context(), ids[max(0, len(ids)-recordCacheSize/2):])
 	if err != nil {
 		b.Fatal(err)
 	}
 	for _, a := range arts {
 		l.records.put(l.k.newRecords(a))
+	}
+	gen, err := db.LinkGeneration(b.Context())
+	if err != nil {
+		b.Fatal(err)
+	}
+	l.nodes.sync(gen)
+	if _, err := l.loadNodes(b.Context(), ids); err != nil {
+		b.Fatal(err)
 	}
 }
 

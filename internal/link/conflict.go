@@ -149,8 +149,8 @@ func (k *knowledge) facts(a *news.Article, toks []token, span news.Span, lead in
 			continue
 		}
 		name := surname(m.Text)
-		if name == "" {
-			continue
+		if name == "" || k.stop[stem(strings.ToLower(m.Text))] {
+			continue // a pronoun ("She") names no one in particular
 		}
 		h := int64(hashString(name) >> 1)
 		out = append(out, fact{kind: factHeadName, val: h})

@@ -34,6 +34,7 @@ const (
 	weightCapital  = 2.0 // a capitalised word within a sentence
 	weightNumber   = 1.5
 	weightDate     = 2.0 // a month named with its year
+	weightYear     = 2.0 // a year written in digits
 	maxFeatures    = 96  // features kept per segment
 	keyFeatures    = 8   // heaviest features of a segment, filed in the index
 	minKeyWeight   = 1.0 // lighter features are never index keys
@@ -139,7 +140,7 @@ func (k *knowledge) newProfile(a *news.Article) *profile {
 	for i := range len(bounds) - 1 {
 		span := news.Span{Start: bounds[i], End: bounds[i+1]}
 		lead := k.leadEnd(a, toks, span)
-		tf, nums := map[uint64]float64{}, map[uint64]float64{}
+		tf, nums, years := map[uint64]float64{}, map[uint64]float64{}, map[uint64]float64{}
 		for _, t := range toks {
 			if t.start < span.Start || t.start >= span.End {
 				continue
@@ -153,8 +154,18 @@ func (k *knowledge) newProfile(a *news.Article) *profile {
 				c += leadBoost
 			}
 			if isDigit(w[0]) {
+				if clockTime(a.Text, t) {
+					continue
+				}
 				// Numbers tell one happening from a look-alike: a toll,
-				// a score, a magnitude, a year.
+				// a score, a magnitude, a year. Years weigh more: the
+				// look-alike of a happening is most often the same
+				// kind of happening in another year (this year's
+				// ceremony and last year's, a second recall).
+				if isYear(w) {
+					years[featureHash(featName, "#:", w)] += c
+					continue
+				}
 				nums[featureHash(featName, "#:", w)] += c
 				continue
 			}
@@ -166,6 +177,9 @@ func (k *knowledge) newProfile(a *news.Article) *profile {
 		}
 		for h, c := range nums {
 			weights[h] = weightNumber * (1 + math.Log(c))
+		}
+		for h, c := range years {
+			weights[h] = weightYear * (1 + math.Log(c))
 		}
 		for _, d := range a.Dates {
 			if d.Span.Start >= span.Start && d.Span.Start < span.End && len(d.Date) >= 7 && d.Precision != news.PrecisionYear {
@@ -325,6 +339,9 @@ func (k *knowledge) mentionFeatures(a *news.Article, span news.Span, lead int) (
 		case m.Actor.Entity != "" && m.Type != news.Place:
 			add("e:"+m.Actor.Entity, weightName)
 		case m.Type == news.Person || m.Type == news.Org:
+			if k.stop[stem(strings.ToLower(m.Text))] {
+				continue // "She said", "He added": a pronoun, not a name
+			}
 			key := "n:" + normalName(m.Text)
 			add(key, weightName)
 			if k.commonWord(a.Text, m) {
@@ -649,8 +666,9 @@ func (p *profile) lookupKeys(window int) []uint64 {
 // encoding or of the features only bumps it. Versions 1 and 2 kept fewer
 // features and whole stemmed words, not comparable with version 3's;
 // version 3 filed names that may be common words ("Police") as keys on
-// their own.
-const stateVersion = 4
+// their own; version 4 counted clock times, time zones and the pronouns
+// "He" and "She" as features, and weighed years as other numbers.
+const stateVersion = 5
 
 // encode returns the profile in its stored form.
 func (p *profile) encode() []byte {

@@ -201,6 +201,7 @@ func FuzzProfile(f *testing.F) {
 		}
 	}
 	f.Add("Tara Reid's rehab, 7.0 quake. \u201cQuoted\u201d", []byte{stateVersion, 1, 'h'})
+	f.Add("Updated 8: 41 PM ET, 2013\n:5 She said 1:", []byte{stateVersion})
 	k, err := loadKnowledge()
 	if err != nil {
 		f.Fatal(err)
@@ -289,5 +290,101 @@ func TestLeadWeighsMore(t *testing.T) {
 	}
 	if wl, wo := weight(lead), weight(late); wl <= wo || wo == 0 {
 		t.Errorf("weight of a word in the lead = %v, later = %v; want it heavier in the lead", wl, wo)
+	}
+}
+
+func TestClockTime(t *testing.T) {
+	tests := []struct {
+		text, word string
+		want       bool
+	}{
+		{"Updated 3:09 PM ET", "3", true},
+		{"Updated 3:09 PM ET", "09", true},
+		{"updated 8: 41 p. m. EST", "41", true},
+		{"updated 8: 41 p. m. EST", "8", true},
+		{"killing 41 people: police", "41", false},
+		{"a 7-0 win", "7", false},
+		{"Ratio 3:1000 reported", "1000", false}, // not minutes
+		{"in 2013: the year", "2013", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text+"/"+tt.word, func(t *testing.T) {
+			var tok token
+			for _, tk := range tokens(tt.text, []news.Span{{Start: 0, End: len(tt.text)}}) {
+				if tk.text == tt.word {
+					tok = tk
+					break
+				}
+			}
+			if tok.text == "" {
+				t.Fatalf("no token %q in %q", tt.word, tt.text)
+			}
+			if got := clockTime(tt.text, tok); got != tt.want {
+				t.Errorf("clockTime(%q, %q) = %v, want %v", tt.text, tt.word, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIsYear(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"2013", true},
+		{"1999", true},
+		{"1850", false},
+		{"213", false},
+		{"20130", false},
+		{"20th", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := isYear(tt.in); got != tt.want {
+				t.Errorf("isYear(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestProfileLeavesOut checks that what says when a page was written
+// (clock times, time zones) and pronouns recognised as names are not
+// features, and that a year weighs more than another number.
+func TestProfileLeavesOut(t *testing.T) {
+	k, err := loadKnowledge()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Updated 10:45 PM EST\nShe said the fire in 2011 killed 12 workers."
+	a := &news.Article{ID: "a", Text: text}
+	at := 0
+	for i, s := range strings.Split(text, "\n") {
+		a.Sentences = append(a.Sentences, news.Sentence{Index: i, Span: news.Span{Start: at, End: at + len(s)}})
+		at += len(s) + 1
+	}
+	she := strings.Index(text, "She")
+	a.Mentions = append(a.Mentions, news.Mention{Span: news.Span{Start: she, End: she + 3}, Text: "She", Type: news.Person, Ref: -1})
+	p := k.newProfile(a)
+	weight := map[uint64]float32{}
+	for _, f := range p.segs[0].feats {
+		weight[f.h] = f.w
+	}
+	for _, tt := range []struct {
+		name string
+		h    uint64
+	}{
+		{"hour", featureHash(featName, "#:", "10")},
+		{"minutes", featureHash(featName, "#:", "45")},
+		{"pm", featureHash(featWord, "w:", "pm")},
+		{"time zone", featureHash(featWord, "w:", "est")},
+		{"pronoun", featureHash(featName, "", "n:she") | specific},
+	} {
+		if w, ok := weight[tt.h]; ok {
+			t.Errorf("newProfile(%q) has the %s as a feature of weight %v, want none", text, tt.name, w)
+		}
+	}
+	year, count := weight[featureHash(featName, "#:", "2011")], weight[featureHash(featName, "#:", "12")]
+	if year <= count || count == 0 {
+		t.Errorf("newProfile(%q): weight of the year %v, of the count %v; want the year heavier", text, year, count)
 	}
 }

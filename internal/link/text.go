@@ -310,3 +310,25 @@ func wordKey(w string) string {
 	}
 	return w
 }
+
+// clockTime reports whether the number token t is the hour or the
+// minutes of a time of day ("3:09 PM", "8: 41"): datelines and time
+// stamps say when a page was written, not what happened.
+func clockTime(text string, t token) bool {
+	if !allDigits(t.text) || len(t.text) > 2 {
+		return false
+	}
+	end := t.start + len(t.text)
+	if end < len(text) && text[end] == ':' {
+		rest := strings.TrimLeft(text[end+1:min(len(text), end+3)], " ")
+		return rest != "" && isDigit(rest[0])
+	}
+	before := strings.TrimRight(text[max(0, t.start-3):t.start], " ")
+	return strings.HasSuffix(before, ":") && len(before) >= 2 && isDigit(before[len(before)-2])
+}
+
+// isYear reports whether a number token is a year of recent history:
+// four digits from 1900 to 2099.
+func isYear(w string) bool {
+	return len(w) == 4 && allDigits(w) && (w[:2] == "19" || w[:2] == "20")
+}

@@ -249,6 +249,21 @@ func (db *DB) LinkNodes(ctx context.Context, ids []news.ArticleID) ([]LinkNode, 
 	return out, nil
 }
 
+// LinkGeneration returns the generation of the linker's stored state: the
+// number of SaveLinks transactions ever committed. A linker that keeps
+// stored state in memory compares it with the generation its own last
+// SaveLinks left, to tell whether anything else wrote links in between.
+func (db *DB) LinkGeneration(ctx context.Context) (int64, error) {
+	var g int64
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT generation FROM link_generation WHERE id = 1`).Scan(&g)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("read link generation: %v", err)
+	}
+	return g, nil
+}
+
 // LinkLookup returns the ids of the articles filed under any of keys,
 // sorted and each once.
 func (db *DB) LinkLookup(ctx context.Context, keys []uint64) ([]news.ArticleID, error) {

@@ -333,3 +333,99 @@ func TestLinkArticles(t *testing.T) {
 		t.Errorf("LinkRecords(a) = %+v, want hash, events and quotes only", recs)
 	}
 }
+
+// TestSaveLinksMovedAndRepeated saves a report that moves to another
+// cluster, and a story and a cluster given twice in one step, of which the
+// last counts, as it did when they were upserted.
+func TestSaveLinksMovedAndRepeated(t *testing.T) {
+	a, b, c := linkArticle("a", "wire", 3), linkArticle("b", "daily", 3), linkArticle("c", "gazette", 4)
+	db := openLinkDB(t, a, b, c)
+	ctx := t.Context()
+	first := &Links{Stories: []news.Story{{ID: "s1", Articles: []news.ArticleID{"a", "b", "c"}}},
+		Events: []EventCluster{{Story: "s1", Event: a.Events[0], Rep: EventRef{"a", 0}, Members: []EventRef{{"a", 0}, {"b", 0}, {"c", 0}}}}}
+	if err := db.SaveLinks(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	moved := c.Events[0]
+	moved.Quantities = map[string]int{"killed": 99}
+	second := &Links{
+		Stories: []news.Story{{ID: "s1", Title: "Old title"}, {ID: "s1", Title: "New title"}},
+		Events: []EventCluster{
+			{Story: "s1", Event: a.Events[0], Rep: EventRef{"a", 0}, Members: []EventRef{{"a", 0}, {"b", 0}}},
+			{Story: "s1", Event: c.Events[0], Rep: EventRef{"c", 0}, Members: []EventRef{{"c", 0}}},
+			{Story: "s1", Event: moved, Rep: EventRef{"c", 0}, Members: []EventRef{{"c", 0}, {"b", 1}}},
+		},
+		Quotes: []QuoteLink{{Article: "a", Index: 0, Cluster: "qc-x"}, {Article: "c", Index: 7, Cluster: "qc-x"},
+			{Article: "a", Index: 0, Cluster: "qc-y"}, {Article: "b", Index: 0, Cluster: "qc-y"}},
+	}
+	if err := db.SaveLinks(ctx, second); err != nil {
+		t.Fatalf("SaveLinks(second) = %v", err)
+	}
+	if s, err := db.Story(ctx, "s1"); err != nil || s.Title != "New title" {
+		t.Errorf("Story(s1) = %+v, %v; want the last title given", s, err)
+	}
+	tests := []struct {
+		cluster string
+		want    []string
+	}{
+		{a.Events[0].ID, []string{"ev-a-0", "ev-b-0"}},
+		{c.Events[0].ID, []string{"ev-b-1", "ev-c-0"}},
+	}
+	for _, tt := range tests {
+		reports, err := db.EventReports(ctx, tt.cluster)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range reports {
+			got = append(got, e.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("EventReports(%s) = %v, want %v", tt.cluster, got, tt.want)
+		}
+	}
+	n := 0
+	err := db.Events(ctx, func(e news.Event) error {
+		if e.ID == c.Events[0].ID {
+			n++
+			if e.Quantities["killed"] != 99 {
+				t.Errorf("Events(): cluster %s = %v, want the last record given", e.ID, e.Quantities)
+			}
+		}
+		return nil
+	})
+	if err != nil || n != 1 {
+		t.Errorf("Events() gave cluster %s %d times, %v; want once", c.Events[0].ID, n, err)
+	}
+	var quotes []string
+	if err := db.Quotes(ctx, func(q news.Quote) error {
+		quotes = append(quotes, string(q.Article)+":"+q.Cluster)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"a:qc-y", "b:qc-y", "c:"}; !slices.Equal(quotes, want) {
+		t.Errorf("Quotes() clusters = %v, want %v (the last given; a quote not stored left out)", quotes, want)
+	}
+}
+
+func TestLastRows(t *testing.T) {
+	tests := []struct {
+		name string
+		rows [][]any
+		n    int
+		want [][]any
+	}{
+		{"none", nil, 1, [][]any{}},
+		{"distinct", [][]any{{"a", 1}, {"b", 2}}, 1, [][]any{{"a", 1}, {"b", 2}}},
+		{"last at the first's place", [][]any{{"a", 1}, {"b", 2}, {"a", 3}}, 1, [][]any{{"a", 3}, {"b", 2}}},
+		{"two columns", [][]any{{"a1", 1, "x"}, {"a", 11, "y"}, {"a1", 1, "z"}}, 2, [][]any{{"a1", 1, "z"}, {"a", 11, "y"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lastRows(tt.rows, tt.n); !cmp.Equal(got, tt.want) {
+				t.Errorf("lastRows(%v, %d) = %v, want %v", tt.rows, tt.n, got, tt.want)
+			}
+		})
+	}
+}

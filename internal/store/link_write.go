@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,7 +12,8 @@ import (
 	"chronicle/internal/news"
 )
 
-// SaveLinks writes one step of linking in one transaction. A story or an
+// SaveLinks writes one step of linking in one transaction, which adds one
+// to the link generation (see LinkGeneration). A story or an
 // event cluster without an id, or a node without an article, is an error
 // wrapping news.ErrInvalid.
 func (db *DB) SaveLinks(ctx context.Context, l *Links) error {
@@ -34,6 +34,9 @@ func (db *DB) SaveLinks(ctx context.Context, l *Links) error {
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
 		w := &linkWriter{ctx: ctx, tx: tx}
+		if err := w.exec(`UPDATE link_generation SET generation = generation + 1 WHERE id = 1`); err != nil {
+			return fmt.Errorf("save links: %v", err)
+		}
 		if err := w.nodes(l); err != nil {
 			return fmt.Errorf("save links: %v", err)
 		}
@@ -121,10 +124,12 @@ func (w *linkWriter) nodes(l *Links) error {
 		}
 		nodeRows = append(nodeRows, []any{string(n.Article), nullable(n.Story), nullable(n.DuplicateOf), n.State, keys})
 	}
-	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_nodes (article, story, duplicate_of, state, keys)", nodeRows, ""); err != nil {
+	// The old rows are gone: nothing conflicts but a node given twice,
+	// whose last state is kept.
+	if err := insertMany(w.ctx, w.tx, "INSERT OR IGNORE INTO link_nodes (article, story, duplicate_of, state, keys)", lastRows(nodeRows, 1), ""); err != nil {
 		return fmt.Errorf("insert link state: %v", err)
 	}
-	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_keys (key, article)", keyRows, " ON CONFLICT DO NOTHING"); err != nil {
+	if err := insertMany(w.ctx, w.tx, "INSERT OR IGNORE INTO link_keys (key, article)", keyRows, ""); err != nil {
 		return fmt.Errorf("insert link keys: %v", err)
 	}
 	return nil
@@ -175,10 +180,12 @@ func (w *linkWriter) stories(l *Links) error {
 			memberRows = append(memberRows, []any{s.ID, string(a)})
 		}
 	}
-	if err := insertMany(w.ctx, w.tx, "INSERT INTO stories (id, title, first, last)", storyRows, ""); err != nil {
+	// The old rows are gone: nothing conflicts but a story given twice,
+	// whose last row is kept.
+	if err := insertMany(w.ctx, w.tx, "INSERT OR IGNORE INTO stories (id, title, first, last)", lastRows(storyRows, 1), ""); err != nil {
 		return fmt.Errorf("insert stories: %v", err)
 	}
-	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_members (story, article)", memberRows, " ON CONFLICT DO NOTHING"); err != nil {
+	if err := insertMany(w.ctx, w.tx, "INSERT OR IGNORE INTO link_members (story, article)", memberRows, ""); err != nil {
 		return fmt.Errorf("insert story members: %v", err)
 	}
 	return nil
@@ -214,25 +221,20 @@ func (w *linkWriter) articles(as []ArticleLink, nodes []LinkNode) error {
 	for _, n := range nodes {
 		written[n.Article] = ArticleLink{ID: n.Article, Story: n.Story, DuplicateOf: n.DuplicateOf}
 	}
-	for i, q := range []string{
-		`UPDATE articles SET story = $1, duplicate_of = $2 WHERE id = $3`,
-		`UPDATE link_nodes SET story = $1, duplicate_of = $2 WHERE article = $3`,
-	} {
-		stmt, err := w.tx.PrepareContext(w.ctx, q)
-		if err != nil {
-			return fmt.Errorf("prepare: %v", err)
+	var rows, nodeRows [][]any
+	for _, a := range as {
+		r := []any{string(a.ID), nullable(a.Story), nullable(a.DuplicateOf)}
+		rows = append(rows, r)
+		if n, ok := written[a.ID]; !ok || n != a {
+			nodeRows = append(nodeRows, r)
 		}
-		for _, a := range as {
-			if n, ok := written[a.ID]; i == 1 && ok && n == a {
-				continue
-			}
-			if _, err := stmt.ExecContext(w.ctx, nullable(a.Story), nullable(a.DuplicateOf), string(a.ID)); err != nil {
-				return errors.Join(fmt.Errorf("set story of %s: %v", a.ID, err), stmt.Close())
-			}
-		}
-		if err := stmt.Close(); err != nil {
-			return err
-		}
+	}
+	rows, nodeRows = lastRows(rows, 1), lastRows(nodeRows, 1)
+	if err := updateMany(w.ctx, w.tx, "articles", 1, []string{"id", "story", "duplicate_of"}, rows); err != nil {
+		return fmt.Errorf("set stories of articles: %v", err)
+	}
+	if err := updateMany(w.ctx, w.tx, "link_nodes", 1, []string{"article", "story", "duplicate_of"}, nodeRows); err != nil {
+		return fmt.Errorf("set stories of link state: %v", err)
 	}
 	return nil
 }
@@ -282,44 +284,121 @@ func (w *linkWriter) events(cs []EventCluster) error {
 			}
 		}
 	}
-	if err := insertMany(w.ctx, w.tx, "INSERT INTO event_clusters (id, story, article, idx, record)", clusterRows,
-		" ON CONFLICT (id) DO UPDATE SET story = excluded.story, article = excluded.article, idx = excluded.idx, record = excluded.record"); err != nil {
+	// Stored clusters and members are updated in place, and the others
+	// inserted: an upsert could abort halfway, so SQLite would first copy
+	// every page it changes to a statement journal.
+	clusterRows = lastRows(clusterRows, 1)
+	if err := updateMany(w.ctx, w.tx, "event_clusters", 1, []string{"id", "story", "article", "idx", "record"}, clusterRows); err != nil {
+		return fmt.Errorf("update event clusters: %v", err)
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT OR IGNORE INTO event_clusters (id, story, article, idx, record)", clusterRows, ""); err != nil {
 		return fmt.Errorf("insert event clusters: %v", err)
 	}
-	if err := insertMany(w.ctx, w.tx, "INSERT INTO link_events (article, idx, cluster)", memberRows,
-		" ON CONFLICT (article, idx) DO UPDATE SET cluster = excluded.cluster"); err != nil {
+	memberRows = lastRows(memberRows, 2)
+	if err := updateMany(w.ctx, w.tx, "link_events", 2, []string{"article", "idx", "cluster"}, memberRows); err != nil {
+		return fmt.Errorf("update event cluster members: %v", err)
+	}
+	if err := insertMany(w.ctx, w.tx, "INSERT OR IGNORE INTO link_events (article, idx, cluster)", memberRows, ""); err != nil {
 		return fmt.Errorf("insert event cluster members: %v", err)
 	}
 	return nil
 }
 
-// quotes sets the cluster of quotes, in their column and in their record.
-func (w *linkWriter) quotes(qs []QuoteLink) error {
-	for _, ql := range qs {
-		var record string
-		err := w.tx.QueryRowContext(w.ctx, `SELECT record FROM quotes WHERE article = $1 AND idx = $2`, string(ql.Article), ql.Index).Scan(&record)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue // the article changed since it was read: it is linked again
+// updateMany sets the columns cols[keys:] of the rows of table whose
+// columns cols[:keys] hold the values of one of rows, with multi-row
+// UPDATE statements. Rows that match none are left out: insert them
+// after with INSERT OR IGNORE.
+func updateMany(ctx context.Context, tx *sql.Tx, table string, keys int, cols []string, rows [][]any) error {
+	var set, where []string
+	for i, c := range cols {
+		if i < keys {
+			where = append(where, fmt.Sprintf("%s.%s = v.column%d", table, c, i+1))
+		} else {
+			set = append(set, fmt.Sprintf("%s = v.column%d", c, i+1))
 		}
-		if err != nil {
-			return fmt.Errorf("read quote %s/%d: %v", ql.Article, ql.Index, err)
+	}
+	// OR IGNORE: an UPDATE that cannot fail needs no statement journal.
+	return forMany(rows, func(values string, args []any) error {
+		_, err := tx.ExecContext(ctx, "UPDATE OR IGNORE "+table+" SET "+strings.Join(set, ", ")+
+			" FROM (VALUES "+values+") AS v WHERE "+strings.Join(where, " AND "), args...)
+		return err
+	})
+}
+
+// lastRows returns rows with one row for each value of their first n
+// columns: the last row given, at the place of the first. Writing them
+// with INSERT OR IGNORE then does what an upsert of rows would.
+func lastRows(rows [][]any, n int) [][]any {
+	at := make(map[string]int, len(rows))
+	out := make([][]any, 0, len(rows))
+	var b []byte
+	for _, r := range rows {
+		b = b[:0]
+		for _, v := range r[:n] {
+			b = fmt.Appendf(b, "%#v,", v) // quoted: one key for one list of values
 		}
-		var q news.Quote
-		if err := json.Unmarshal([]byte(record), &q); err != nil {
-			return fmt.Errorf("quote %s/%d: %v", ql.Article, ql.Index, err)
-		}
-		if q.Cluster == ql.Cluster {
+		k := string(b)
+		if i, ok := at[k]; ok {
+			out[i] = r
 			continue
 		}
-		q.Cluster = ql.Cluster
-		b, err := q.MarshalJSON()
+		at[k] = len(out)
+		out = append(out, r)
+	}
+	return out
+}
+
+// quotes sets the cluster of quotes, in their column and in their record.
+func (w *linkWriter) quotes(qs []QuoteLink) error {
+	type at struct {
+		article news.ArticleID
+		idx     int
+	}
+	cluster := make(map[at]string, len(qs)) // the last given of each quote
+	var articles []news.ArticleID
+	for _, ql := range qs {
+		cluster[at{ql.Article, ql.Index}] = ql.Cluster
+		articles = append(articles, ql.Article)
+	}
+	// A quote no longer stored is left out: its article changed since it
+	// was read, and is linked again.
+	var rows [][]any
+	for chunk := range chunks(sortedIDs(articles)) {
+		args, in := inArgs(chunk)
+		err := each(w.ctx, w.tx, `SELECT article, idx, record FROM quotes WHERE article IN (`+in+`) ORDER BY article, idx`, args,
+			func(r *sql.Rows) error {
+				var (
+					k      at
+					record string
+				)
+				if err := r.Scan(&k.article, &k.idx, &record); err != nil {
+					return err
+				}
+				c, ok := cluster[k]
+				if !ok {
+					return nil
+				}
+				var q news.Quote
+				if err := json.Unmarshal([]byte(record), &q); err != nil {
+					return fmt.Errorf("quote %s/%d: %v", k.article, k.idx, err)
+				}
+				if q.Cluster == c {
+					return nil
+				}
+				q.Cluster = c
+				b, err := q.MarshalJSON()
+				if err != nil {
+					return fmt.Errorf("quote %s/%d: %v", k.article, k.idx, err)
+				}
+				rows = append(rows, []any{string(k.article), k.idx, nullable(c), string(b)})
+				return nil
+			})
 		if err != nil {
-			return fmt.Errorf("quote %s/%d: %v", ql.Article, ql.Index, err)
+			return fmt.Errorf("read quotes: %v", err)
 		}
-		if err := w.exec(`UPDATE quotes SET cluster = $1, record = $2 WHERE article = $3 AND idx = $4`,
-			nullable(ql.Cluster), string(b), string(ql.Article), ql.Index); err != nil {
-			return fmt.Errorf("set cluster of quote %s/%d: %v", ql.Article, ql.Index, err)
-		}
+	}
+	if err := updateMany(w.ctx, w.tx, "quotes", 2, []string{"article", "idx", "cluster", "record"}, rows); err != nil {
+		return fmt.Errorf("set clusters of quotes: %v", err)
 	}
 	return nil
 }
@@ -327,12 +406,19 @@ func (w *linkWriter) quotes(qs []QuoteLink) error {
 // insertMany inserts rows with multi-row INSERT statements: head is the
 // statement up to VALUES, tail what follows the values.
 func insertMany(ctx context.Context, tx *sql.Tx, head string, rows [][]any, tail string) error {
+	return forMany(rows, func(values string, args []any) error {
+		_, err := tx.ExecContext(ctx, head+" VALUES "+values+tail, args...)
+		return err
+	})
+}
+
+// forMany calls exec with the VALUES list and the arguments of up to 128
+// rows at a time.
+func forMany(rows [][]any, exec func(values string, args []any) error) error {
 	const perStmt = 128
 	for len(rows) > 0 {
 		n := min(len(rows), perStmt)
 		var b strings.Builder
-		b.WriteString(head)
-		b.WriteString(" VALUES ")
 		args := make([]any, 0, n*len(rows[0]))
 		for i, r := range rows[:n] {
 			if i > 0 {
@@ -343,8 +429,7 @@ func insertMany(ctx context.Context, tx *sql.Tx, head string, rows [][]any, tail
 			b.WriteString("(?" + strings.Repeat(", ?", len(r)-1) + ")")
 			args = append(args, r...)
 		}
-		b.WriteString(tail)
-		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+		if err := exec(b.String(), args); err != nil {
 			return err
 		}
 		rows = rows[n:]

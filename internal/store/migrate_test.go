@@ -1,11 +1,15 @@
 package store
 
 import (
+	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+
+	"chronicle/internal/news"
 )
 
 func TestLoadMigrations(t *testing.T) {
@@ -85,5 +89,67 @@ func TestSchemaVersion(t *testing.T) {
 	}
 	if want := ms[len(ms)-1].version; got != want {
 		t.Errorf("SchemaVersion() = %d, want %d", got, want)
+	}
+}
+
+// TestMigrateLinkGeneration opens a store written before the link
+// generation existed: its links stay readable, and the generation starts
+// at 0 and counts the SaveLinks transactions from then on.
+func TestMigrateLinkGeneration(t *testing.T) {
+	ms, err := loadMigrations(migrationFS, "migrations/sqlite")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(ms, func(m migration) bool { return m.name == "link_generation" })
+	if i < 0 {
+		t.Fatal("no migration link_generation")
+	}
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatalf("Open() = %v", err)
+	}
+	a := linkArticle("a1", "wire", 3)
+	if _, err := db.SaveArticles(t.Context(), []*news.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	node := LinkNode{Article: a.ID, State: []byte{1, 2, 3}, Keys: []uint64{7}, Story: "st-a1"}
+	if err := db.SaveLinks(t.Context(), &Links{Nodes: []LinkNode{node},
+		Stories: []news.Story{{ID: "st-a1", Articles: []news.ArticleID{a.ID}}}}); err != nil {
+		t.Fatal(err)
+	}
+	// Back to the schema before the migration, as an older program left it.
+	for _, q := range []string{`DROP TABLE link_generation`, fmt.Sprintf(`DELETE FROM schema_migrations WHERE version >= %d`, ms[i].version)} {
+		if _, err := db.w.ExecContext(t.Context(), q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db, err = Open(t.Context(), path)
+	if err != nil {
+		t.Fatalf("Open(store before link_generation) = %v", err)
+	}
+	defer db.Close()
+	if got, err := db.LinkGeneration(t.Context()); err != nil || got != 0 {
+		t.Errorf("LinkGeneration() = %d, %v; want 0, nil", got, err)
+	}
+	got, err := db.LinkNodes(t.Context(), []news.ArticleID{a.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []LinkNode{{Article: a.ID, State: []byte{1, 2, 3}, Stories: []string{"st-a1"}, Story: "st-a1"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("LinkNodes() after the migration (-want +got):\n%s", diff)
+	}
+	for want := range int64(2) {
+		if err := db.SaveLinks(t.Context(), &Links{Articles: []ArticleLink{{ID: a.ID, Story: "st-a1"}}}); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := db.LinkGeneration(t.Context()); err != nil || got != want+1 {
+			t.Errorf("LinkGeneration() after %d saves = %d, %v; want %d, nil", want+1, got, err, want+1)
+		}
 	}
 }
