@@ -164,7 +164,10 @@ func (c *corpus) batch(n int) []*news.Article {
 // other load on the machine does not change) for linking alone and for
 // storing and linking together; the mean number of articles a batch works
 // on, and of stored states it reads (not cached), and the largest story
-// it builds; and it logs the pairwise score of
+// it builds; the read and write system calls of linking per article
+// (where /proc/self/io counts them), which SQLite makes one a page read
+// from the file or written to it, so that they count the pages linking
+// moves, whatever else runs on the machine; and it logs the pairwise score of
 // all stored stories against the generated ones.
 // CHRONICLE_LINK_BENCH_SIZES lists the store sizes (default
 // 1000,10000,100000).
@@ -202,6 +205,7 @@ func BenchmarkLink(b *testing.B) {
 			st := &linkStats{}
 			l.stats = st
 			var linkTime, linkCPU, saveCPU time.Duration
+			var linkIO ioCount
 			n := 0
 			for b.Loop() {
 				arts := c.batch(128)
@@ -209,12 +213,14 @@ func BenchmarkLink(b *testing.B) {
 				if _, err := db.SaveArticles(b.Context(), arts); err != nil {
 					b.Fatal(err)
 				}
-				t1, c1 := time.Now(), cpuTime()
+				t1, c1, io1 := time.Now(), cpuTime(), readIO()
 				if err := l.LinkSaved(b.Context(), arts); err != nil {
 					b.Fatal(err)
 				}
 				linkTime += time.Since(t1)
-				c2 := cpuTime()
+				c2, io2 := cpuTime(), readIO()
+				linkIO.reads += io2.reads - io1.reads
+				linkIO.writes += io2.writes - io1.writes
 				saveCPU += c1 - c0
 				linkCPU += c2 - c1
 				n += len(arts)
@@ -224,6 +230,10 @@ func BenchmarkLink(b *testing.B) {
 				b.ReportMetric(float64(n)/linkCPU.Seconds(), "linked/cpu-s")
 				b.ReportMetric(float64(n)/(linkCPU+saveCPU).Seconds(), "saved+linked/cpu-s")
 				b.ReportMetric(math.Round(float64(linkCPU.Microseconds())/float64(n)), "cpu-µs-link/article")
+			}
+			if linkIO.reads > 0 {
+				b.ReportMetric(float64(linkIO.reads)/float64(n), "read-calls-link/article")
+				b.ReportMetric(float64(linkIO.writes)/float64(n), "write-calls-link/article")
 			}
 			if st.calls > 0 {
 				b.ReportMetric(float64(st.nodes)/float64(st.calls), "working-set/batch")
@@ -338,6 +348,34 @@ func fillStore(b *testing.B, db *store.DB, c *corpus, size int) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// ioCount is the number of read and write system calls the process has
+// made, which SQLite makes one a page.
+type ioCount struct{ reads, writes int64 }
+
+// readIO returns the process's counts of read and write system calls from
+// /proc/self/io, or zero counts where there is none.
+func readIO() ioCount {
+	var c ioCount
+	b, err := os.ReadFile("/proc/self/io")
+	if err != nil {
+		return c
+	}
+	for line := range strings.Lines(string(b)) {
+		name, v, _ := strings.Cut(strings.TrimSpace(line), ": ")
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			continue
+		}
+		switch name {
+		case "syscr":
+			c.reads = n
+		case "syscw":
+			c.writes = n
+		}
+	}
+	return c
 }
 
 // copyFile copies the file src to dst.

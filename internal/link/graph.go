@@ -134,7 +134,9 @@ func mainStory(ss []*storyOf, art int) string {
 	return best.story.ID
 }
 
-// storyID returns the id of the story rooted at an article's segment.
+// storyID returns the id stores written before story ids began with the
+// root's day gave the story rooted at an article's segment; such stories
+// keep it (see storyIDOf).
 func storyID(root news.ArticleID, seg int) string {
 	return "st-" + strconv.FormatUint(hashString(string(root)+"#"+strconv.Itoa(seg)), 16)
 }

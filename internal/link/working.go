@@ -188,7 +188,7 @@ func (w *work) relink() *store.Links {
 		for _, r := range rs {
 			s.segs = append(s.segs, refs[r])
 		}
-		s.story.ID = storyID(ps[root.art].id, root.seg)
+		s.story.ID = w.storyIDOf(ps[root.art], root.seg)
 		for _, r := range rs {
 			if s.story.Title == "" {
 				s.story.Title = ps[refs[r].art].title

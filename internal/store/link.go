@@ -15,7 +15,8 @@ import (
 // near-duplicates to articles.duplicate_of, stories to stories,
 // link_members and articles.story, events reported by several articles to
 // event_clusters and link_events, and quote clusters to quotes.cluster.
-// The store does not link; it keeps what the linker hands it.
+// The store does not link; it keeps what the linker hands it. What only
+// the linker reads is read on the writer's connection (see linkRead).
 
 // LinkNode is the linker's stored state of one article.
 type LinkNode struct {
@@ -101,7 +102,7 @@ func (db *DB) LinkRecords(ctx context.Context, ids []news.ArticleID) ([]*news.Ar
 func (db *DB) linkArticles(ctx context.Context, ids []news.ArticleID, full bool) ([]*news.Article, error) {
 	ids = sortedIDs(ids)
 	var out []*news.Article
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := db.linkRead(ctx, func(tx *sql.Tx) error {
 		byID := map[news.ArticleID]*news.Article{}
 		for chunk := range chunks(ids) {
 			args, in := inArgs(chunk)
@@ -203,7 +204,7 @@ func (db *DB) linkArticles(ctx context.Context, ids []news.ArticleID, full bool)
 func (db *DB) LinkNodes(ctx context.Context, ids []news.ArticleID) ([]LinkNode, error) {
 	ids = sortedIDs(ids)
 	var out []LinkNode
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := db.linkRead(ctx, func(tx *sql.Tx) error {
 		for chunk := range chunks(ids) {
 			args, in := inArgs(chunk)
 			at := map[news.ArticleID]int{}
@@ -255,7 +256,7 @@ func (db *DB) LinkNodes(ctx context.Context, ids []news.ArticleID) ([]LinkNode, 
 // SaveLinks left, to tell whether anything else wrote links in between.
 func (db *DB) LinkGeneration(ctx context.Context) (int64, error) {
 	var g int64
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := db.linkRead(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, `SELECT generation FROM link_generation WHERE id = 1`).Scan(&g)
 	})
 	if err != nil {
@@ -304,7 +305,7 @@ func (db *DB) StoryArticles(ctx context.Context, stories []string) ([]news.Artic
 // accepts, and returns the article ids it selects, sorted and each once.
 func (db *DB) articlesWhereIn(ctx context.Context, query string, args []any) ([]news.ArticleID, error) {
 	var out []news.ArticleID
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := db.linkRead(ctx, func(tx *sql.Tx) error {
 		for len(args) > 0 {
 			n := min(len(args), inChunk)
 			lists := max(1, strings.Count(query, "%[1]s"))
@@ -338,7 +339,7 @@ func (db *DB) articlesWhereIn(ctx context.Context, query string, args []any) ([]
 // their ids.
 func (db *DB) LinkClusters(ctx context.Context, stories []string) ([]EventCluster, error) {
 	var out []EventCluster
-	err := db.read(ctx, func(tx *sql.Tx) error {
+	err := db.linkRead(ctx, func(tx *sql.Tx) error {
 		stories := slices.Clone(stories)
 		for len(stories) > 0 {
 			n := min(len(stories), inChunk)
