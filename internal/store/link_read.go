@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
 )
 
 // linkRead runs fn in a transaction on the writer's connection, for the
@@ -17,16 +15,5 @@ import (
 // connection does (see Open), and writes nothing: fn must not write, nor
 // call methods of db that write.
 func (db *DB) linkRead(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return ctxErr(ctx, fmt.Errorf("begin: %v", err))
-	}
-	// Rolling back a transaction that wrote nothing only releases its
-	// lock.
-	defer tx.Rollback()
-	err = fn(tx)
-	if stop, ok := errors.AsType[stopError](err); ok {
-		return stop.err
-	}
-	return ctxErr(ctx, err)
+	return readTx(ctx, db.w, nil, fn)
 }

@@ -200,11 +200,18 @@ func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // sees one snapshot of the database. An error that fn returns wrapped in
 // stopError is returned unwrapped and as it is.
 func (db *DB) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	return readTx(ctx, db.r, &sql.TxOptions{ReadOnly: true}, fn)
+}
+
+// readTx runs fn in a transaction on conn that writes nothing, returning
+// an error fn wraps in stopError unwrapped.
+func readTx(ctx context.Context, conn *sql.DB, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
+	tx, err := conn.BeginTx(ctx, opts)
 	if err != nil {
 		return ctxErr(ctx, fmt.Errorf("begin: %v", err))
 	}
-	// Rolling back a read-only transaction only releases its snapshot.
+	// Rolling back a transaction that wrote nothing only releases its
+	// snapshot or lock.
 	defer tx.Rollback()
 	err = fn(tx)
 	if stop, ok := errors.AsType[stopError](err); ok {
