@@ -96,7 +96,9 @@ func (c *corpus) next() *news.Article {
 	s.publish++
 	c.truth = append(c.truth, s.id)
 	id := news.ArticleID(genID(c.n))
-	pub := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(c.n) * 24 * time.Hour / time.Duration(c.perDay))
+	// The step per article first: n times a whole day overflows a
+	// Duration once n passes 106,751.
+	pub := corpusStart.Add(time.Duration(c.n) * (24 * time.Hour / time.Duration(c.perDay)))
 	c.n++
 
 	a := &news.Article{ID: id, Source: fmt.Sprintf("pub%02d", c.rng.IntN(40)), Published: pub,
@@ -133,7 +135,7 @@ func (c *corpus) next() *news.Article {
 	}
 	a.Text = b.String()
 	a.Hash = strconv.FormatUint(hashString(a.Text), 16)
-	date := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, s.day).Format(news.DateFormat)
+	date := corpusStart.AddDate(0, 0, s.day).Format(news.DateFormat)
 	for i := range 2 {
 		sent := a.Sentences[i]
 		ev := news.Event{ID: fmt.Sprintf("ev-%s-%d", id, i), Article: id, Type: s.typ, Date: date, DatePrecision: news.PrecisionDay,
@@ -145,6 +147,23 @@ func (c *corpus) next() *news.Article {
 	}
 	return a
 }
+
+// TestCorpusDates checks that the generated corpus is published perDay
+// articles a day, in order, however many it holds.
+func TestCorpusDates(t *testing.T) {
+	for _, n := range []int{0, 2699, 2700, 106752, 213504, 999999} {
+		c := newCorpus(1, 2700)
+		c.n = n
+		got := c.next().Published
+		want := corpusStart.AddDate(0, 0, n/2700).Add(time.Duration(n%2700) * 32 * time.Second)
+		if !got.Equal(want) {
+			t.Errorf("article %d published %v, want %v", n, got, want)
+		}
+	}
+}
+
+// corpusStart is when the generated corpus begins.
+var corpusStart = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // genID returns the id of the generated article i.
 func genID(i int) string { return fmt.Sprintf("g%08d", i) }
