@@ -53,6 +53,9 @@ func runIngest(ctx context.Context, cfg Config, args []string, stdin io.Reader, 
 	if err != nil {
 		return err
 	}
+	// Linking profiles each article in the coding workers, in parallel,
+	// so that the one goroutine that stores and links has less to do.
+	st = append(st, pipeline.Stage{Name: "link profile", Run: linker.Prepare})
 	prog := newProgress(stderr, *quiet)
 	p := pipeline.New(st, linkedSink(db, linker), pipeline.Options{
 		Workers:  cfg.Workers,

@@ -91,6 +91,7 @@ type Linker struct {
 	strong    float64
 	records   *recordCache
 	nodes     *nodeCache
+	prepared  *preparedProfiles
 	stats     *linkStats // when not nil, counts what each call works on
 }
 
@@ -123,7 +124,8 @@ func New(db Store, opt Options) (*Linker, error) {
 		opt.StrongThreshold = DefaultStrongThreshold
 	}
 	return &Linker{db: db, k: k, window: opt.Window, threshold: opt.Threshold, near: opt.NearThreshold,
-		strong: opt.StrongThreshold, records: newRecordCache(recordCacheSize), nodes: newNodeCache(nodeCacheSize)}, nil
+		strong: opt.StrongThreshold, records: newRecordCache(recordCacheSize), nodes: newNodeCache(nodeCacheSize),
+		prepared: &preparedProfiles{m: map[*news.Article]*profile{}}}, nil
 }
 
 // node is an article in the working set of one call to Link.
@@ -231,6 +233,7 @@ func (l *Linker) link(ctx context.Context, ids []news.ArticleID, arts []*news.Ar
 	w := &work{l: l, nodes: map[news.ArticleID]*node{}, arts: map[news.ArticleID]*news.Article{}, changed: map[news.ArticleID]bool{},
 		lost: map[string]bool{}, looked: map[uint64]bool{}, spare: map[news.ArticleID]*node{}}
 	stories := map[string]bool{} // stories to recompute
+	var fresh []*news.Article
 	for _, id := range ids {
 		a, o := artOf[id], oldOf[id]
 		_, hadOld := oldOf[id]
@@ -250,11 +253,23 @@ func (l *Linker) link(ctx context.Context, ids []news.ArticleID, arts []*news.Ar
 			addAll(stories, o.Stories)
 		}
 		w.changed[id] = true
-		w.nodes[id] = &node{p: l.k.newProfile(a), old: o, fresh: true}
+		w.nodes[id] = &node{old: o, fresh: true}
 		w.arts[id] = a
+		fresh = append(fresh, a)
 	}
 	if len(w.changed) == 0 {
 		return nil
+	}
+	var unprepared []*news.Article
+	for _, a := range fresh {
+		if p := l.prepared.take(a); p != nil {
+			w.nodes[a.ID].p = p
+		} else {
+			unprepared = append(unprepared, a)
+		}
+	}
+	for i, p := range l.k.newProfiles(unprepared) {
+		w.nodes[unprepared[i].ID].p = p
 	}
 
 	// An article weakly linked to a replaced or deleted version may now
