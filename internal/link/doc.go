@@ -50,13 +50,16 @@
 // whose first strong link is to a new one, since its weak links now count
 // towards joining its core with others.
 //
-// The pipeline calls Linker.LinkSaved with each batch it has stored (or
-// Linker.Link with the ids of a batch). Linking is incremental and its
+// The pipeline's coding workers call Linker.Prepare on each coded article,
+// which profiles it in parallel with the others, and its one writer calls
+// Linker.LinkSaved with each batch it has stored (or Linker.Link with the
+// ids of a batch, which profiles them itself, on every core). Linking is incremental and its
 // results do not depend on the order in which articles arrive; Link
 // documents how.
 //
 // Its knowledge (stopwords, PLOVER type families, ordinal words) is in the
-// embedded data files stopwords.txt, families.tsv and ordinals.tsv. link imports news, store (for the
-// record types of its Store interface) and the standard library; it must
+// embedded data files stopwords.txt, families.tsv and ordinals.tsv. link
+// imports news, store (for the record types of its Store interface) and
+// the standard library; it must
 // not import the pipeline, ingest, extract, resolve or net/http.
 package link
