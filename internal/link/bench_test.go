@@ -309,6 +309,9 @@ func benchStore(b *testing.B, c *corpus, size int) *store.DB {
 		// Built under a temporary name and renamed when complete, so that
 		// an interrupted fill leaves no half-filled store behind.
 		tmp := kept + ".tmp"
+		if err := os.MkdirAll(filepath.Dir(tmp), 0o755); err != nil {
+			b.Fatal(err)
+		}
 		if err := os.Remove(tmp); err != nil && !os.IsNotExist(err) {
 			b.Fatal(err)
 		}
