@@ -104,20 +104,26 @@ type nameHit struct {
 // article is made optional ("Bashar al-Assad" also matches "Bashar
 // Assad").
 func newNameMatcher(names []kb.Name) *nameMatcher {
+	// Sized for the names and a quarter more (variants without "al",
+	// singulars and plurals): grown as it goes, the slice of entries
+	// alone would copy its large elements about twice over.
+	n := len(names) + len(names)/4
 	m := &nameMatcher{
-		vocab: make(map[string]uint32),
-		softs: make(map[string]uint32),
-		words: make(map[string]uint32),
-		inner: map[string]bool{"al": true, "el": true},
-		next:  make(map[uint64]uint32),
-		final: [][]int32{nil},
-		kids:  []bool{false},
+		vocab:   make(map[string]uint32),
+		softs:   make(map[string]uint32, n),
+		words:   make(map[string]uint32),
+		inner:   map[string]bool{"al": true, "el": true},
+		next:    make(map[uint64]uint32, n),
+		final:   append(make([][]int32, 0, n), nil),
+		kids:    append(make([]bool, 0, n), false),
+		entries: make([]nameEntry, 0, n),
 	}
 	for w := range m.inner {
 		m.markLow([]byte(w))
 	}
-	seen := make(map[string]bool)
+	seen := make(map[string]bool, n)
 	var sc nameScan
+	var soft []byte
 	for _, n := range names {
 		sc.reset(n.Text)
 		toks := sc.tokens(n.Text, 0, len(n.Text))
@@ -147,7 +153,8 @@ func newNameMatcher(names []kb.Name) *nameMatcher {
 				f.number = fi > 0
 				f.soft = make([]string, len(fold))
 				for k, w := range fold {
-					f.soft[k] = string(kb.AppendSoft(nil, []byte(w)))
+					soft = kb.AppendSoft(soft[:0], []byte(w))
+					f.soft[k] = string(soft)
 				}
 				m.add(f)
 			}

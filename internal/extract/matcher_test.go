@@ -209,3 +209,17 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkNewRecognizer measures building the recognizer's name matcher
+// from a loaded knowledge base: with the knowledge base's load, the
+// start-up cost of recognition in every run.
+func BenchmarkNewRecognizer(b *testing.B) {
+	k, err := kb.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		NewRecognizer(k)
+	}
+}
