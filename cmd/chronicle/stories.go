@@ -167,6 +167,9 @@ func printEvent(w io.Writer, e news.Event) {
 	if q := quantities(e.Quantities); q != "" {
 		fmt.Fprintf(w, "  %s", q)
 	}
+	if e.DateMin != "" {
+		fmt.Fprintf(w, "  (reports date it %s to %s)", e.DateMin, e.DateMax)
+	}
 	if e.Negated {
 		fmt.Fprint(w, "  (negated)")
 	}

@@ -121,3 +121,20 @@ func TestShowErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestPrintEvent checks the line of a linked event whose reports disagree
+// on its date and its toll: both ranges are shown.
+func TestPrintEvent(t *testing.T) {
+	e := news.Event{ID: "a/e0", Type: news.Assault, Date: "2025-03-03", DateMin: "2025-03-02", DateMax: "2025-03-03",
+		Source:     news.Actor{Name: "Army"},
+		Quantities: map[string]int{"killed": 12, "killed_max": 15}, SourceCount: 2,
+		Evidence: []news.Evidence{{Article: "a", Sentence: "Twelve were killed."}, {Article: "b", Sentence: "Fifteen died."}}}
+	var b strings.Builder
+	printEvent(&b, e)
+	got := b.String()
+	for _, want := range []string{"2025-03-03", "killed 12-15", "(reports date it 2025-03-02 to 2025-03-03)", "2 articles, 2 sources", "b: Fifteen died."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("printEvent() = %q, want it to contain %q", got, want)
+		}
+	}
+}

@@ -211,7 +211,9 @@ func overlap(a, b map[string]bool) float64 {
 // is the event's id, and its fields stand where the reports agree or
 // where one value has to be chosen. Where reports differ:
 //
-//   - Date is the date most reports give, the earliest among equals;
+//   - Date is the date most reports give, the earliest among equals, and
+//     DateMin and DateMax the earliest and the latest given when they
+//     differ;
 //   - each quantity is the smallest reported, and quantity+"_max" the
 //     largest when they differ ("killed": 12, "killed_max": 15);
 //   - Type is the type most reports give, the representative's among equals;
@@ -236,10 +238,15 @@ func mergeEvents(c []*report) news.Event {
 	lo, hi := map[string]int{}, map[string]int{}
 	origins := map[string]bool{}
 	seenEv := map[string]bool{}
+	var dateMin, dateMax string
 	for _, r := range c {
 		types[r.ev.Type]++
-		if r.ev.Date != "" {
-			dates[r.ev.Date]++
+		if d := r.ev.Date; d != "" {
+			dates[d]++
+			if dateMin == "" || d < dateMin {
+				dateMin = d
+			}
+			dateMax = max(dateMax, d)
 		}
 		for q, v := range r.ev.Quantities {
 			if strings.HasSuffix(q, "_max") {
@@ -283,6 +290,10 @@ func mergeEvents(c []*report) news.Event {
 				break
 			}
 		}
+	}
+	e.DateMin, e.DateMax = "", ""
+	if dateMin != dateMax {
+		e.DateMin, e.DateMax = dateMin, dateMax
 	}
 	for q, v := range lo {
 		e.Quantities[q] = v

@@ -135,6 +135,12 @@ func TestMergeEvents(t *testing.T) {
 	if got.Date != "2025-03-03" {
 		t.Errorf("Date = %q, want the date most reports give, 2025-03-03", got.Date)
 	}
+	if got.DateMin != "2025-03-02" || got.DateMax != "2025-03-03" {
+		t.Errorf("DateMin, DateMax = %q, %q, want the range the reports give, 2025-03-02 to 2025-03-03", got.DateMin, got.DateMax)
+	}
+	if agree := mergeEvents([]*report{wire, copy1}); agree.DateMin != "" || agree.DateMax != "" {
+		t.Errorf("reports of one date: DateMin, DateMax = %q, %q, want none", agree.DateMin, agree.DateMax)
+	}
 	if want := map[string]int{"killed": 12, "killed_max": 15, "injured": 20}; !cmp.Equal(got.Quantities, want) {
 		t.Errorf("Quantities = %v, want %v", got.Quantities, want)
 	}

@@ -194,6 +194,8 @@ type eventJSON struct {
 	SourceActors  []Actor        `json:"source_actors"`
 	TargetActors  []Actor        `json:"target_actors"`
 	DatePrecision *string        `json:"date_precision"`
+	DateMin       *string        `json:"date_min"`
+	DateMax       *string        `json:"date_max"`
 	Modality      *string        `json:"modality"`
 	Intensity     float64        `json:"intensity"`
 	Quad          int            `json:"quad_class"`
@@ -223,8 +225,8 @@ func (e Event) MarshalJSON() ([]byte, error) {
 		Source: actorPtr(e.Source), Target: actorPtr(e.Target), Date: str(e.Date), DateText: str(e.DateText),
 		Location: e.Location, Quantities: q, Negated: e.Negated, Evidence: ev, Sources: e.SourceCount,
 		Rule: str(e.Rule), Confidence: e.Confidence, SourceActors: srcs, TargetActors: tgts,
-		DatePrecision: str(string(e.DatePrecision)), Modality: str(e.Modality), Intensity: e.Intensity, Quad: e.Quad,
-		Trigger: e.Trigger, Sentence: e.Sentence,
+		DatePrecision: str(string(e.DatePrecision)), DateMin: str(e.DateMin), DateMax: str(e.DateMax),
+		Modality: str(e.Modality), Intensity: e.Intensity, Quad: e.Quad, Trigger: e.Trigger, Sentence: e.Sentence,
 	})
 }
 
@@ -239,7 +241,7 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 		Date: unstr(v.Date), DateText: unstr(v.DateText), Location: v.Location, Quantities: v.Quantities,
 		Negated: v.Negated, Evidence: v.Evidence, SourceCount: v.Sources, Rule: unstr(v.Rule), Confidence: v.Confidence,
 		Sources: v.SourceActors, Targets: v.TargetActors, DatePrecision: Precision(unstr(v.DatePrecision)),
-		Modality: unstr(v.Modality), Intensity: v.Intensity, Quad: v.Quad, Trigger: v.Trigger, Sentence: v.Sentence,
+		DateMin: unstr(v.DateMin), DateMax: unstr(v.DateMax), Modality: unstr(v.Modality), Intensity: v.Intensity, Quad: v.Quad, Trigger: v.Trigger, Sentence: v.Sentence,
 	}
 	if v.Source != nil {
 		e.Source = *v.Source

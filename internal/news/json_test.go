@@ -41,7 +41,7 @@ func TestEventRoundTrip(t *testing.T) {
 		Target:  Actor{Name: "China", Country: "CHN"},
 		Sources: []Actor{{Name: "Sergey Lavrov", Country: "RUS", Sector: SectorGovernment}},
 		Targets: []Actor{{Name: "China", Country: "CHN"}},
-		Date:    "2025-08-20", DatePrecision: PrecisionDay, DateText: "on Wednesday",
+		Date:    "2025-08-20", DatePrecision: PrecisionDay, DateText: "on Wednesday", DateMin: "2025-08-19", DateMax: "2025-08-20",
 		Location:    &Location{Name: "Beijing", Country: "CHN", Lat: 39.9, Lon: 116.4, HasGeo: true},
 		Quantities:  map[string]int{"killed": 3},
 		Evidence:    []Evidence{{Article: "a1", Sentence: "Lavrov visited Beijing on Wednesday.", Span: Span{0, 36}, Source: "example"}},
@@ -51,7 +51,7 @@ func TestEventRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, key := range []string{`"type":"CONSULT"`, `"cameo":"042"`, `"sources":1`, `"date_text":"on Wednesday"`, `"negated":false`} {
+	for _, key := range []string{`"type":"CONSULT"`, `"cameo":"042"`, `"sources":1`, `"date_text":"on Wednesday"`, `"negated":false`, `"date_min":"2025-08-19"`, `"date_max":"2025-08-20"`} {
 		if !strings.Contains(string(b), key) {
 			t.Errorf("json.Marshal(event) = %s, want it to contain %s", b, key)
 		}

@@ -260,16 +260,20 @@ type Event struct {
 	Date          string
 	DatePrecision Precision
 	DateText      string
-	Location      *Location
-	Quantities    map[string]int
-	Negated       bool
-	Modality      string // "", "planned", "hypothetical", "conditional"
-	Evidence      []Evidence
-	SourceCount   int // distinct publishers among Evidence
-	Rule          string
-	Trigger       Span // the words the rule matched
-	Sentence      int
-	Confidence    float64
+	// DateMin and DateMax are the earliest and the latest date that the
+	// reports of a linked event give, when they differ ("" otherwise);
+	// Date is then the date most of them give.
+	DateMin, DateMax string
+	Location         *Location
+	Quantities       map[string]int
+	Negated          bool
+	Modality         string // "", "planned", "hypothetical", "conditional"
+	Evidence         []Evidence
+	SourceCount      int // distinct publishers among Evidence
+	Rule             string
+	Trigger          Span // the words the rule matched
+	Sentence         int
+	Confidence       float64
 }
 
 // QuoteKind is how a quote reports speech.
