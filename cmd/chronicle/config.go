@@ -75,13 +75,33 @@ func newFlagSet(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args; --help is a success that prints usage, any other
-// flag error is bad usage (exit status 2).
+// parseFlags parses args, whose flags may come before, between or after
+// the other arguments ("ingest feed.xml --db news.db"); after "--" every
+// argument is taken as it is. fs.Args() then holds the other arguments, in
+// order. --help is a success that prints usage, any other flag error is
+// bad usage (exit status 2).
 func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return true, nil
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if err == flag.ErrHelp {
+				return true, nil
+			}
+			return false, &exitError{code: 2}
 		}
+		left := fs.Args()
+		if n := len(args) - len(left); n > 0 && args[n-1] == "--" {
+			rest = append(rest, left...)
+			break
+		}
+		if len(left) == 0 {
+			break
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
+	}
+	// Parsing "--" and the other arguments makes them fs.Args().
+	if err := fs.Parse(append([]string{"--"}, rest...)); err != nil {
 		return false, &exitError{code: 2}
 	}
 	return false, nil
