@@ -185,7 +185,8 @@ func (c *corpus) batch(n int) []*news.Article {
 // pipeline's coding workers do, then stored and linked, as the
 // pipeline's one writer does. It reports articles linked per second of
 // wall time of that writer's linking (linked/s: the rate linking lets
-// ingestion keep), and per second of processor time (all the process's
+// ingestion keep) and of its storing and linking (saved+linked/s), and
+// per second of processor time (all the process's
 // threads together, which other load on the machine does not change)
 // for preparing and linking (linked/cpu-s, cpu-µs-link/article, of which
 // cpu-µs-prepare/article) and for storing too; the mean number of articles a batch works
@@ -230,19 +231,20 @@ func BenchmarkLink(b *testing.B) {
 			warmCaches(b, l, db, size)
 			st := &linkStats{}
 			l.stats = st
-			var linkTime, linkCPU, prepCPU, saveCPU time.Duration
+			var linkTime, saveTime, linkCPU, prepCPU, saveCPU time.Duration
 			var linkIO ioCount
 			n := 0
 			for b.Loop() {
-				arts := c.batch(128)
+				arts := c.batch(benchBatch())
 				cp := cpuTime()
 				prepareAll(l, arts)
-				c0 := cpuTime()
+				t0, c0 := time.Now(), cpuTime()
 				prepCPU += c0 - cp
 				if _, err := db.SaveArticles(b.Context(), arts); err != nil {
 					b.Fatal(err)
 				}
 				t1, c1, io1 := time.Now(), cpuTime(), readIO()
+				saveTime += t1.Sub(t0)
 				if err := l.LinkSaved(b.Context(), arts); err != nil {
 					b.Fatal(err)
 				}
@@ -255,6 +257,7 @@ func BenchmarkLink(b *testing.B) {
 				n += len(arts)
 			}
 			b.ReportMetric(float64(n)/linkTime.Seconds(), "linked/s")
+			b.ReportMetric(float64(n)/(saveTime+linkTime).Seconds(), "saved+linked/s")
 			if linkCPU > 0 {
 				all := prepCPU + linkCPU
 				b.ReportMetric(float64(n)/all.Seconds(), "linked/cpu-s")
@@ -277,6 +280,15 @@ func BenchmarkLink(b *testing.B) {
 				size, c.n, sc.p, sc.r, sc.f, sc.largest)
 		})
 	}
+}
+
+// benchBatch returns the articles a batch of BenchmarkLink holds:
+// CHRONICLE_LINK_BENCH_BATCH, by default 128, the pipeline's default.
+func benchBatch() int {
+	if n, err := strconv.Atoi(os.Getenv("CHRONICLE_LINK_BENCH_BATCH")); err == nil && n > 0 {
+		return n
+	}
+	return 128
 }
 
 // prepareAll prepares the articles for linking on every core, as the
