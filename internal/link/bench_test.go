@@ -179,7 +179,7 @@ func (c *corpus) batch(n int) []*news.Article {
 	return out
 }
 
-// BenchmarkLink measures linking batches of 128 new articles into a store
+// BenchmarkLink measures linking batches of new articles into a store
 // already holding stored (and linked) articles, 2,700 a day (a million a
 // year). Each batch is first prepared (profiled) on every core, as the
 // pipeline's coding workers do, then stored and linked, as the
@@ -197,7 +197,8 @@ func (c *corpus) batch(n int) []*news.Article {
 // moves, whatever else runs on the machine; and it logs the pairwise score of
 // all stored stories against the generated ones.
 // CHRONICLE_LINK_BENCH_SIZES lists the store sizes (default
-// 1000,10000,100000).
+// 1000,10000,100000), CHRONICLE_LINK_BENCH_BATCH the articles of a batch
+// (default 128).
 //
 // Filling a large store takes long (hours for a million articles on a
 // loaded machine). CHRONICLE_LINK_BENCH_DB=prefix keeps each filled store
