@@ -14,19 +14,7 @@ import (
 // see what another handle on the same file commits between them.
 func TestLinkReadsSeeOtherWriters(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "link.db")
-	open := func() *DB {
-		db, err := Open(t.Context(), path)
-		if err != nil {
-			t.Fatalf("Open(%q) = %v", path, err)
-		}
-		t.Cleanup(func() {
-			if err := db.Close(); err != nil {
-				t.Errorf("Close() = %v", err)
-			}
-		})
-		return db
-	}
-	writer, reader := open(), open()
+	writer, reader := openAt(t, path), openAt(t, path)
 	a := linkArticle("a1", "wire", 3)
 	if _, err := writer.SaveArticles(t.Context(), []*news.Article{a}); err != nil {
 		t.Fatalf("SaveArticles() = %v", err)

@@ -46,15 +46,7 @@ func indexOf(s, sub string) int {
 
 func openLinkDB(t *testing.T, arts ...*news.Article) *DB {
 	t.Helper()
-	db, err := Open(t.Context(), filepath.Join(t.TempDir(), "link.db"))
-	if err != nil {
-		t.Fatalf("Open() = %v", err)
-	}
-	t.Cleanup(func() {
-		if err := db.Close(); err != nil {
-			t.Errorf("Close() = %v", err)
-		}
-	})
+	db := openAt(t, filepath.Join(t.TempDir(), "link.db"))
 	if _, err := db.SaveArticles(t.Context(), arts); err != nil {
 		t.Fatalf("SaveArticles() = %v", err)
 	}

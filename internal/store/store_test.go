@@ -28,17 +28,23 @@ func sqliteOpener() func(t testing.TB) *DB {
 			paths[t] = path
 		}
 		mu.Unlock()
-		db, err := Open(t.Context(), path)
-		if err != nil {
-			t.Fatalf("Open(%q) = %v", path, err)
-		}
-		t.Cleanup(func() {
-			if err := db.Close(); err != nil {
-				t.Errorf("Close() = %v", err)
-			}
-		})
-		return db
+		return openAt(t, path)
 	}
+}
+
+// openAt opens the database file at path, closed when t ends.
+func openAt(t testing.TB, path string) *DB {
+	t.Helper()
+	db, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatalf("Open(%q) = %v", path, err)
+	}
+	t.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			t.Errorf("Close() = %v", err)
+		}
+	})
+	return db
 }
 
 func TestSQLite(t *testing.T) {
